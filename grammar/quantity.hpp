@@ -1,0 +1,45 @@
+/// Spirit-free facade of the number grammar: finds every quantity in a stretch of prose.
+#pragma once
+
+#include "core/date.hpp"
+#include "core/span.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factlint {
+
+enum class QuantityKind { quantity, percent, money, duration, date, year, ordinal };
+/// exact 100; about ~100; at_least >=100; more_than >100; at_most <=100; less_than <100;
+/// range [low, high]; vague: an interval the words imply ("thousands", "several hundred").
+enum class Qualifier { exact, about, at_least, more_than, at_most, less_than, range, vague };
+enum class Trend { none, up, down };
+
+std::string_view to_string(QuantityKind kind);
+std::string_view to_string(Qualifier qualifier);
+std::string_view to_string(Trend trend); ///< "" for none
+
+/// One number as written, with its hedge, interval and unit.
+/// Values are in base units: "1.5 million" is 1500000, "5%" is 5 with kind percent.
+/// exact/about: value set. One-sided hedges: value set plus `low` (at_least, more_than) or
+/// `high` (at_most, less_than). range and vague: low and high set, value empty.
+struct Quantity {
+    Span span; ///< the whole expression, hedge included ("at least 100")
+    QuantityKind kind = QuantityKind::quantity;
+    std::optional<double> value;
+    std::optional<double> low;
+    std::optional<double> high;
+    Qualifier qualifier = Qualifier::exact;
+    Trend trend = Trend::none;
+    std::string unit;         ///< "USD", "GBP", "year", "month", "%"... empty for plain counts
+    std::optional<Date> date; ///< kind date (resolved when the reference date allows)
+};
+
+/// Finds the quantities in `prose[span]` (a sentence; offsets are into `prose`), in order.
+/// `reference` resolves relative dates ("on Monday", "last month") when given.
+std::vector<Quantity> find_quantities(std::string_view prose, Span span,
+                                      std::optional<Date> reference = {});
+
+} // namespace factlint

@@ -1,0 +1,85 @@
+#include "core/line_index.hpp"
+
+#include <algorithm>
+
+namespace factlint {
+namespace {
+
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+/// Width of one code point starting with byte `lead` in the requested unit.
+std::size_t width(unsigned char lead, ColumnUnit unit) {
+    switch (unit) {
+    case ColumnUnit::bytes:
+        return 1; // counted per byte by the caller
+    case ColumnUnit::code_points:
+        return 1;
+    case ColumnUnit::utf16:
+        return lead >= 0xF0 ? 2 : 1;
+    }
+    return 1;
+}
+
+} // namespace
+
+LineIndex::LineIndex(std::string_view text)
+    : text_(text) {
+    starts_.push_back(text.starts_with(bom) ? bom.size() : 0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+            starts_.push_back(i + 1);
+    }
+}
+
+Position LineIndex::position(std::size_t offset, ColumnUnit unit) const {
+    offset = std::min(offset, text_.size());
+    auto line = std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin();
+    std::size_t start = starts_[line == 0 ? 0 : line - 1];
+    if (line == 0) // inside the BOM
+        return {1, 1};
+    std::size_t column = 1;
+    for (std::size_t i = start; i < offset; ++i) {
+        if (unit == ColumnUnit::bytes)
+            ++column;
+        else if (!is_continuation(text_[i]))
+            column += width(static_cast<unsigned char>(text_[i]), unit);
+    }
+    return {std::size_t(line), column};
+}
+
+std::size_t LineIndex::offset(Position position, ColumnUnit unit) const {
+    if (position.line == 0 || position.line > starts_.size())
+        return text_.size();
+    std::string_view line = line_text(position.line);
+    std::size_t start = starts_[position.line - 1];
+    std::size_t column = 1;
+    std::size_t i = 0;
+    while (i < line.size() && column < position.column) {
+        if (unit == ColumnUnit::bytes) {
+            ++column;
+            ++i;
+            continue;
+        }
+        column += width(static_cast<unsigned char>(line[i]), unit);
+        ++i;
+        while (i < line.size() && is_continuation(line[i]))
+            ++i;
+    }
+    return start + i;
+}
+
+std::string_view LineIndex::line_text(std::size_t line) const {
+    if (line == 0 || line > starts_.size())
+        return {};
+    std::size_t start = starts_[line - 1];
+    std::size_t end = line < starts_.size() ? starts_[line] : text_.size();
+    while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r'))
+        --end;
+    return text_.substr(start, end - start);
+}
+
+} // namespace factlint

@@ -1,0 +1,39 @@
+/// Turns byte offsets into 1-based line and column, counted in the unit a consumer wants.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace factlint {
+
+/// The unit a column is counted in: code points for people, UTF-16 units for LSP clients.
+enum class ColumnUnit { bytes, code_points, utf16 };
+
+/// 1-based line and column.
+struct Position {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    friend bool operator==(Position, Position) = default;
+};
+
+/// Line starts of one text. Lines end at "\n", "\r\n" or a lone "\r". A leading UTF-8 BOM does
+/// not count as a column. The text must outlive the index.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text);
+
+    /// Line and column of a byte offset (offset == text size is allowed: the end position).
+    Position position(std::size_t offset, ColumnUnit unit = ColumnUnit::code_points) const;
+    /// Byte offset of a line/column; clamps to the line's end.
+    std::size_t offset(Position position, ColumnUnit unit = ColumnUnit::code_points) const;
+    /// The text of a 1-based line, without its line ending.
+    std::string_view line_text(std::size_t line) const;
+    std::size_t line_count() const { return starts_.size(); }
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> starts_; ///< byte offset where each line begins
+};
+
+} // namespace factlint

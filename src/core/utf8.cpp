@@ -1,0 +1,60 @@
+#include "core/utf8.hpp"
+
+namespace factlint::utf8 {
+namespace {
+
+/// Length of the valid sequence at `i`, or 0 when the bytes there are not valid UTF-8
+/// (overlong forms, surrogates and values above U+10FFFF included).
+std::size_t valid_length(std::string_view text, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char lead = byte(i);
+    if (lead < 0x80)
+        return 1;
+    std::size_t length = sequence_length(lead);
+    if (length == 1 || i + length > text.size())
+        return 0;
+    for (std::size_t k = 1; k < length; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+    unsigned char second = byte(i + 1);
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
+        (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F))
+        return 0;
+    return length;
+}
+
+} // namespace
+
+std::size_t sequence_length(unsigned char lead) {
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return 2;
+    if (lead >= 0xE0 && lead <= 0xEF)
+        return 3;
+    if (lead >= 0xF0 && lead <= 0xF4)
+        return 4;
+    return 1;
+}
+
+std::vector<std::size_t> invalid_offsets(std::string_view text) {
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = valid_length(text, i);
+        if (length == 0) {
+            offsets.push_back(i);
+            length = 1;
+        }
+        i += length;
+    }
+    return offsets;
+}
+
+std::size_t repair_in_place(std::string& text) {
+    std::size_t repaired = 0;
+    for (std::size_t offset : invalid_offsets(text)) {
+        text[offset] = '?';
+        ++repaired;
+    }
+    return repaired;
+}
+
+} // namespace factlint::utf8

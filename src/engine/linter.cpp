@@ -1,0 +1,45 @@
+#include "engine/linter.hpp"
+
+#include "checks/check.hpp"
+
+#include <utility>
+
+namespace factlint {
+
+Linter::Linter(RulePack pack)
+    : pack_(std::move(pack))
+    , extractor_(pack_.lexicon) {}
+
+LintResult Linter::lint(std::string path, std::string bytes, const LintOptions& options) const {
+    LintResult result{load_document(std::move(path), std::move(bytes)), {}};
+    const Document& document = result.document;
+    result.diagnostics = document.problems;
+    if (document.binary)
+        return result;
+
+    Date as_of = options.as_of.value_or(document.date.value_or(Date::today()));
+    std::vector<Claim> claims = extractor_.extract(document, as_of);
+    std::vector<NameMention> names = extractor_.find_names(document);
+
+    static const RuleSetting defaults;
+    for (const CheckInfo& check : check_registry()) {
+        auto configured = pack_.rules.find(std::string(check.id));
+        RuleSetting setting = configured != pack_.rules.end() ? configured->second : defaults;
+        if (configured == pack_.rules.end())
+            setting.level = check.default_level;
+        if (!setting.enabled)
+            continue;
+        CheckContext context{document, claims, names, pack_, as_of, setting};
+        std::vector<Diagnostic> found;
+        check.run(context, found);
+        for (Diagnostic& diagnostic : found) {
+            diagnostic.rule = check.id;
+            diagnostic.level = setting.level;
+            result.diagnostics.push_back(std::move(diagnostic));
+        }
+    }
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+} // namespace factlint

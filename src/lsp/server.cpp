@@ -1,0 +1,3 @@
+#include "engine/linter.hpp"
+
+// Placeholder: written with the language server.

@@ -1,0 +1,3 @@
+#include "report/reporter.hpp"
+
+// Placeholder: written with the CLI.

@@ -1,0 +1,74 @@
+/// A rule pack: lexicons, sourced facts, relations and rule settings, loaded from YAML.
+#pragma once
+
+#include "core/date.hpp"
+#include "core/diagnostic.hpp"
+#include "grammar/claims.hpp"
+#include "grammar/relation.hpp"
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace factlint {
+
+/// Where something was written in a rule file (1-based).
+struct SourceLocation {
+    std::string file;
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+/// A sourced figure: what was counted, how much, as of when, and who said so.
+struct Fact {
+    std::string entity; ///< entity id (what is counted: "north-korean-troops")
+    std::string metric; ///< metric id ("killed")
+    std::optional<double> value;
+    std::optional<double> low;
+    std::optional<double> high;
+    Qualifier qualifier = Qualifier::exact;
+    Date as_of;
+    std::string source; ///< entity id (or name) of who reported it
+    std::string via;    ///< entity id of the ultimate source, when reported second-hand
+    std::string citation_title;
+    std::string url;
+    std::string note;
+    bool verified = true;
+    SourceLocation location;
+};
+
+/// How one rule is configured: on/off, level, message template and options.
+struct RuleSetting {
+    bool enabled = true;
+    Level level = Level::warning;
+    std::string message;                   ///< fmt template with named placeholders; may be empty
+    std::map<std::string, double> numbers; ///< numeric options (tolerances)
+    std::map<std::string, std::string> strings;
+};
+
+struct RulePack {
+    Lexicon lexicon;
+    std::vector<Fact> facts;
+    std::vector<Relation> relations;
+    std::map<std::string, RuleSetting> rules; ///< by rule id; absent ids use defaults
+    std::vector<std::string> files;           ///< every YAML file read, in load order
+};
+
+/// A rule-file error with its location; what() is "file:line:col: message".
+class ConfigError : public std::runtime_error {
+public:
+    ConfigError(SourceLocation location, const std::string& message);
+    const SourceLocation& location() const { return location_; }
+
+private:
+    SourceLocation location_;
+};
+
+/// Loads a pack file (following its imports). Throws ConfigError.
+RulePack load_pack(const std::string& path);
+/// The bundled default pack's main file, found next to the binary (build tree or install).
+std::string default_pack_path();
+
+} // namespace factlint

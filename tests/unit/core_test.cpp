@@ -1,0 +1,52 @@
+#include "core/date.hpp"
+#include "core/line_index.hpp"
+#include "core/utf8.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace factlint;
+
+TEST_CASE("dates parse at their precision and reject impossible days") {
+    CHECK(Date::parse_iso("2025-04-30") == Date{2025, 4, 30});
+    CHECK(Date::parse_iso("2024-12") == Date{2024, 12, 0});
+    CHECK(Date::parse_iso("2025") == Date{2025, 0, 0});
+    CHECK_FALSE(Date::parse_iso("2025-02-30"));
+    CHECK_FALSE(Date::parse_iso("2025-13-01"));
+    CHECK_FALSE(Date::parse_iso("25-01-01"));
+    CHECK(Date{2025, 4, 30}.iso() == "2025-04-30");
+    CHECK(Date{2025, 4, 30}.weekday() == 2); // a Wednesday
+    CHECK(Date{2025, 1, 13}.plus_days(-4) == Date{2025, 1, 9});
+}
+
+TEST_CASE("line index counts columns in code points, UTF-16 units or bytes") {
+    std::string text = "ab\r\n\xC3\xA9x\n\xF0\x9F\x98\x80y\rz";
+    LineIndex index(text);
+    CHECK(index.line_count() == 4);
+    CHECK(index.position(0) == Position{1, 1});
+    CHECK(index.position(6) == Position{2, 2}); // after "é"
+    CHECK(index.position(6, ColumnUnit::bytes) == Position{2, 3});
+    CHECK(index.position(12) == Position{3, 2}); // after the emoji: one code point
+    CHECK(index.position(12, ColumnUnit::utf16) == Position{3, 3}); // two UTF-16 units
+    CHECK(index.position(14) == Position{4, 1});                    // lone CR ends a line
+    CHECK(index.line_text(1) == "ab");
+    CHECK(index.offset({3, 2}) == 12);
+    CHECK(index.offset({3, 3}, ColumnUnit::utf16) == 12);
+}
+
+TEST_CASE("a byte order mark is not a column") {
+    std::string text = "\xEF\xBB\xBFHi";
+    LineIndex index(text);
+    CHECK(index.position(3) == Position{1, 1});
+    CHECK(index.line_text(1) == "Hi");
+}
+
+TEST_CASE("invalid UTF-8 is found and repaired without moving offsets") {
+    std::string text = "ok \xFF and \xE2\x82 and \xED\xA0\x80 fine \xE2\x82\xAC";
+    auto bad = utf8::invalid_offsets(text);
+    REQUIRE(bad.size() == 6); // 0xFF; truncated E2 82 (2); surrogate ED A0 80 (3)
+    CHECK(bad.front() == 3);
+    std::string repaired = text;
+    CHECK(utf8::repair_in_place(repaired) == 6);
+    CHECK(repaired.size() == text.size());
+    CHECK(utf8::invalid_offsets(repaired).empty());
+}
