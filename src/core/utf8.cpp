@@ -1,5 +1,8 @@
 #include "core/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace factlint::utf8 {
 namespace {
 
@@ -38,6 +41,15 @@ std::size_t sequence_length(unsigned char lead) {
 std::vector<std::size_t> invalid_offsets(std::string_view text) {
     std::vector<std::size_t> offsets;
     for (std::size_t i = 0; i < text.size();) {
+        // Fast path: eight ASCII bytes at a time (most text is mostly ASCII).
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         std::size_t length = valid_length(text, i);
         if (length == 0) {
             offsets.push_back(i);

@@ -1,6 +1,21 @@
 #include "document/document.hpp"
 
+#include "core/utf8.hpp"
+#include "document/front_matter.hpp"
+#include "document/markdown.hpp"
+#include "document/plain_text.hpp"
+#include "document/scan_util.hpp"
+#include "document/sentences.hpp"
+
+#include <cstring>
+#include <fmt/format.h>
+
 namespace factlint {
+namespace {
+
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+
+} // namespace
 
 Format format_for_path(std::string_view path) {
     for (std::string_view extension : {".md", ".markdown", ".mdown"})
@@ -9,16 +24,61 @@ Format format_for_path(std::string_view path) {
     return Format::plain;
 }
 
-// Placeholder: the whole text is prose, one paragraph, one sentence.
 Document load_document(std::string path, std::string bytes, std::optional<Format> format) {
     Document document;
     document.format = format.value_or(format_for_path(path));
     document.path = std::move(path);
     document.text = std::move(bytes);
-    document.prose = document.text;
+    // LineIndex keeps a view of `text`. Moving a heap-allocated std::string keeps its buffer,
+    // moving a short (SSO) one copies the bytes elsewhere, so short texts get a heap buffer.
+    if (document.text.capacity() < 32)
+        document.text.reserve(32);
     document.lines = std::make_unique<LineIndex>(document.text);
-    document.paragraphs.push_back({0, document.text.size()});
-    document.sentences.push_back({{0, document.text.size()}, 0});
+    std::string& text = document.text;
+
+    if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+        document.binary = true;
+        document.prose.assign(text.size(), ' ');
+        document.problems.push_back(
+            {"binary-file", Level::info, {0, 0}, "binary file skipped", {}, {}});
+        return document;
+    }
+
+    std::vector<std::size_t> invalid = utf8::invalid_offsets(text);
+    if (!invalid.empty()) {
+        utf8::repair_in_place(text);
+        document.problems.push_back(
+            {"invalid-encoding",
+             Level::warning,
+             {invalid.front(), invalid.front() + 1},
+             fmt::format("invalid UTF-8: {} bad byte sequence{} replaced with '?'", invalid.size(),
+                         invalid.size() == 1 ? "" : "s"),
+             {},
+             {}});
+    }
+
+    document.prose = text;
+    std::size_t begin = 0;
+    if (text.starts_with(bom)) {
+        scan::blank(document.prose, 0, bom.size());
+        begin = bom.size();
+    }
+    if (document.format == Format::markdown) {
+        if (auto front_matter = read_front_matter(text, begin)) {
+            scan::blank(document.prose, begin, front_matter->end);
+            begin = front_matter->end;
+            document.date = front_matter->date;
+            if (front_matter->problem)
+                document.problems.push_back(std::move(*front_matter->problem));
+        }
+        scan_markdown(document, begin);
+    } else {
+        scan_plain_text(document, begin);
+    }
+
+    document.sentences.reserve(document.paragraphs.size() * 2);
+    for (std::size_t index = 0; index < document.paragraphs.size(); ++index)
+        split_sentences(document.prose, document.paragraphs[index], index, document.sentences);
     return document;
 }
 

@@ -25,8 +25,9 @@ struct Sentence {
     std::size_t paragraph; ///< index into Document::paragraphs
 };
 
-/// An HTML comment (Markdown) or a `factlint-...:` comment line (plain text) that steers
-/// checks: `<!-- factlint-disable stale-figure -->`.
+/// An HTML comment that steers checks: `<!-- factlint-disable stale-figure -->`,
+/// `factlint-enable`, `factlint-disable-next-line`. In plain text the comment must be alone on
+/// its line. Rules are separated by spaces or commas; `--` ends the list (a reason follows).
 struct Directive {
     enum class Kind { disable, enable, disable_next_line };
     Kind kind;
@@ -48,13 +49,16 @@ struct Document {
     std::vector<Sentence> sentences;  ///< in order; each inside one paragraph
     std::optional<Date> date;         ///< front matter `date:`
     std::vector<Directive> directives;
-    /// Problems found while reading: invalid-encoding (once, at the first bad byte), ...
+    /// Problems found while reading: invalid-encoding (once, at the first bad byte),
+    /// binary-file, unknown-directive, invalid-front-matter (a `date:` that is not a date).
     std::vector<Diagnostic> problems;
     bool binary = false; ///< NUL bytes seen: nothing else was read
 };
 
 /// Builds the document model of `bytes` read from `path` (format from the path's extension
-/// unless given). Never throws on bad input: problems go to Document::problems.
+/// unless given). Never throws on bad input: problems go to Document::problems. Markdown rules
+/// are in document/markdown.hpp, plain-text paragraphs in document/plain_text.hpp, sentences in
+/// document/sentences.hpp; front matter is read in Markdown only.
 Document load_document(std::string path, std::string bytes, std::optional<Format> format = {});
 
 } // namespace factlint

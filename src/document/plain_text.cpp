@@ -1,0 +1,105 @@
+#include "document/plain_text.hpp"
+
+#include "document/directives.hpp"
+#include "document/scan_util.hpp"
+
+namespace factlint {
+namespace {
+
+/// Longest line (in code points) of a hard-wrapped file.
+constexpr std::size_t wrap_limit = 100;
+/// Shortest line that can continue on the next line in a hard-wrapped file: shorter ones are
+/// headlines or a paragraph's last line.
+constexpr std::size_t min_wrapped_line = 40;
+
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+/// True when the trimmed line [begin, end) ends with end punctuation, closing quotes allowed.
+bool ends_with_stop(std::string_view text, std::size_t begin, std::size_t end) {
+    while (end > begin) {
+        char c = text[end - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') {
+            --end;
+        } else if (end - begin >= 3 && (text.substr(end - 3, 3) == "\xE2\x80\x9D" ||
+                                        text.substr(end - 3, 3) == "\xE2\x80\x99")) {
+            end -= 3; // ” ’
+        } else {
+            break;
+        }
+    }
+    if (end == begin)
+        return false;
+    char c = text[end - 1];
+    return c == '.' || c == '?' || c == '!' || c == ':' ||
+           (end - begin >= 3 && text.substr(end - 3, 3) == "\xE2\x80\xA6"); // …
+}
+
+} // namespace
+
+void scan_plain_text(Document& document, std::size_t begin) {
+    std::string_view text = document.text;
+    std::string& prose = document.prose;
+
+    bool wrapped = true;
+    for (std::size_t line = begin; line < text.size() && wrapped;) {
+        std::size_t end = scan::line_end(text, line);
+        std::size_t code_points = 0;
+        for (std::size_t k = line; k < end; ++k)
+            code_points += !is_continuation_byte(text[k]);
+        wrapped = code_points <= wrap_limit;
+        line = scan::next_line(text, end);
+    }
+
+    bool open = false;
+    std::size_t paragraph_begin = 0, paragraph_end = 0, previous_length = 0;
+    bool previous_stop = false;
+    auto close = [&] {
+        if (open)
+            document.paragraphs.push_back({paragraph_begin, paragraph_end});
+        open = false;
+    };
+    for (std::size_t line = begin; line < text.size();) {
+        std::size_t end = scan::line_end(text, line);
+        std::size_t first = scan::skip_space(text, line, end);
+        std::size_t last = scan::trim_end(text, first, end);
+        if (first < last && scan::has_at(text, first, "<!--") && last - first >= 7 &&
+            text.substr(last - 3, 3) == "-->" &&
+            text.substr(first + 4, last - first - 7).find("-->") == std::string_view::npos) {
+            read_directive(text, {first, last}, document.directives, document.problems);
+            scan::blank(prose, first, last);
+            first = last;
+        }
+        for (std::size_t k = first; k < last; ++k) {
+            char c = text[k];
+            if ((c == 'h' || c == 'w') && (k == first || scan::is_space(text[k - 1]) ||
+                                           text[k - 1] == '(' || text[k - 1] == '<')) {
+                std::size_t url_end = scan::bare_url_end(text, k, last);
+                scan::blank(prose, k, url_end);
+                k = url_end > k ? url_end - 1 : k;
+            }
+        }
+        scan::trim_prose(prose, first, last);
+        if (first == last) {
+            close();
+        } else {
+            bool joins = open && wrapped && previous_length >= min_wrapped_line &&
+                         (!previous_stop || scan::is_lower(text[first]));
+            if (joins) {
+                paragraph_end = last;
+            } else {
+                close();
+                open = true;
+                paragraph_begin = first;
+                paragraph_end = last;
+            }
+            previous_length = last - first;
+            previous_stop = ends_with_stop(prose, first, last);
+        }
+        line = scan::next_line(text, end);
+    }
+    close();
+}
+
+} // namespace factlint

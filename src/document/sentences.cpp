@@ -1,0 +1,159 @@
+#include "document/sentences.hpp"
+
+#include "document/scan_util.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace factlint {
+namespace {
+
+using namespace std::literals;
+
+constexpr std::string_view ellipsis = "\xE2\x80\xA6"; // …
+
+/// Abbreviations that precede a name or a noun and so never end a sentence.
+constexpr std::array never_final{
+    "Adm"sv,    "Capt"sv,   "Cmdr"sv, "Col"sv, "Dr"sv,  "Ft"sv,  "Gen"sv,  "Gov"sv,  "Hon"sv,
+    "Lt"sv,     "Maj"sv,    "Mr"sv,   "Mrs"sv, "Ms"sv,  "Mt"sv,  "Pres"sv, "Prof"sv, "Rep"sv,
+    "Rev"sv,    "Sen"sv,    "Sgt"sv,  "St"sv,  "cf"sv,  "e.g"sv, "i.e"sv,  "vs"sv,   "viz"sv,
+    "approx"sv, "Messrs"sv, "Supt"sv, "Cpl"sv, "Pte"sv, "Brig"sv};
+
+/// Abbreviations that do not end a sentence when a number follows ("No. 10", "Jan. 13").
+constexpr std::array before_number{"No"sv,  "Nos"sv, "no"sv,   "Vol"sv, "vol"sv, "Fig"sv,
+                                   "fig"sv, "p"sv,   "pp"sv,   "Art"sv, "Sec"sv, "ch"sv,
+                                   "Jan"sv, "Feb"sv, "Mar"sv,  "Apr"sv, "Jun"sv, "Jul"sv,
+                                   "Aug"sv, "Sep"sv, "Sept"sv, "Oct"sv, "Nov"sv, "Dec"sv};
+
+/// Words that usually open a sentence: after "U.S." or an initial they mark a real ending.
+constexpr std::array sentence_openers{
+    "A"sv,     "After"sv, "An"sv,        "And"sv,     "As"sv,    "At"sv,   "But"sv,
+    "He"sv,    "Her"sv,   "His"sv,       "However"sv, "I"sv,     "If"sv,   "In"sv,
+    "It"sv,    "Its"sv,   "Meanwhile"sv, "On"sv,      "Our"sv,   "She"sv,  "So"sv,
+    "That"sv,  "The"sv,   "Their"sv,     "There"sv,   "These"sv, "They"sv, "This"sv,
+    "Those"sv, "We"sv,    "When"sv,      "While"sv,   "You"sv};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& words, std::string_view word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+/// Length of a closing quote or bracket at `i`, or 0.
+std::size_t closer_length(std::string_view prose, std::size_t i) {
+    char c = prose[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']')
+        return 1;
+    // ” ’ (E2 80 9D, E2 80 99) and » (C2 BB)
+    if (scan::has_at(prose, i, "\xE2\x80\x9D") || scan::has_at(prose, i, "\xE2\x80\x99"))
+        return 3;
+    if (scan::has_at(prose, i, "\xC2\xBB"))
+        return 2;
+    return 0;
+}
+
+/// Length of an opening quote or bracket at `i`, or 0.
+std::size_t opener_length(std::string_view prose, std::size_t i) {
+    char c = prose[i];
+    if (c == '"' || c == '\'' || c == '(' || c == '[')
+        return 1;
+    // “ ‘ (E2 80 9C, E2 80 98) and « (C2 AB)
+    if (scan::has_at(prose, i, "\xE2\x80\x9C") || scan::has_at(prose, i, "\xE2\x80\x98"))
+        return 3;
+    if (scan::has_at(prose, i, "\xC2\xAB"))
+        return 2;
+    return 0;
+}
+
+/// Whether the text after a full stop at `stop` (a single '.', `next` being the first character
+/// of the next word, closing quotes skipped) starts a new sentence.
+bool stop_ends_sentence(std::string_view prose, std::size_t begin, std::size_t stop,
+                        std::size_t next, std::size_t end) {
+    std::size_t word_begin = stop;
+    while (word_begin > begin && (scan::is_alpha(prose[word_begin - 1]) ||
+                                  (prose[word_begin - 1] == '.' && word_begin - 1 > begin &&
+                                   scan::is_alpha(prose[word_begin - 2]))))
+        --word_begin;
+    std::string_view word = prose.substr(word_begin, stop - word_begin);
+    if (word.empty())
+        return true;
+    if (contains(never_final, word))
+        return false;
+    if (contains(before_number, word) && scan::is_digit(prose[next]))
+        return false;
+    bool initial = word.size() == 1 && scan::is_upper(word[0]);
+    bool acronym = word.find('.') != std::string_view::npos && scan::is_upper(word[0]);
+    if (initial || acronym) {
+        std::size_t next_end = next;
+        while (next_end < end && scan::is_alpha(prose[next_end]))
+            ++next_end;
+        return contains(sentence_openers, prose.substr(next, next_end - next));
+    }
+    return true;
+}
+
+void add_sentence(std::string_view prose, std::size_t begin, std::size_t end, std::size_t index,
+                  std::vector<Sentence>& sentences) {
+    scan::trim_prose(prose, begin, end);
+    if (begin < end)
+        sentences.push_back({{begin, end}, index});
+}
+
+} // namespace
+
+void split_sentences(std::string_view prose, Span paragraph, std::size_t index,
+                     std::vector<Sentence>& sentences) {
+    const std::size_t begin = paragraph.begin, end = paragraph.end;
+    std::size_t start = begin;
+    std::size_t i = begin;
+    while (i < end) {
+        char c = prose[i];
+        bool terminal = c == '.' || c == '?' || c == '!' || scan::has_at(prose, i, ellipsis);
+        if (!terminal) {
+            ++i;
+            continue;
+        }
+        std::size_t stop = i;
+        // The run of end punctuation: "?!", "...", "…".
+        while (i < end) {
+            if (prose[i] == '.' || prose[i] == '?' || prose[i] == '!')
+                ++i;
+            else if (scan::has_at(prose, i, ellipsis))
+                i += ellipsis.size();
+            else
+                break;
+        }
+        bool single_stop = i == stop + 1 && prose[stop] == '.';
+        // Closing quotes and brackets belong to the sentence they close.
+        while (i < end) {
+            std::size_t length = closer_length(prose, i);
+            if (length == 0)
+                break;
+            i += length;
+        }
+        std::size_t boundary = i;
+        if (boundary >= end)
+            break;
+        if (scan::space_length(prose, boundary) == 0)
+            continue; // "1.5", "example.com", "U.S.-led"
+        std::size_t next = boundary;
+        while (next < end) {
+            std::size_t length = scan::space_length(prose, next);
+            if (length == 0)
+                length = opener_length(prose, next);
+            if (length == 0)
+                break;
+            next += length;
+        }
+        if (next >= end)
+            break;
+        if (scan::is_lower(prose[next]))
+            continue; // "etc. and", "Yahoo! said", "“Why?” he asked"
+        if (single_stop && !stop_ends_sentence(prose, begin, stop, next, end))
+            continue;
+        add_sentence(prose, start, boundary, index, sentences);
+        start = boundary;
+    }
+    add_sentence(prose, start, end, index, sentences);
+}
+
+} // namespace factlint
