@@ -1,6 +1,7 @@
 #include "engine/linter.hpp"
 
 #include "checks/check.hpp"
+#include "engine/suppressions.hpp"
 
 #include <utility>
 
@@ -38,6 +39,7 @@ LintResult Linter::lint(std::string path, std::string bytes, const LintOptions& 
             result.diagnostics.push_back(std::move(diagnostic));
         }
     }
+    apply_suppressions(document, result.diagnostics);
     sort_diagnostics(result.diagnostics);
     return result;
 }
