@@ -29,6 +29,12 @@ std::size_t width(unsigned char lead, ColumnUnit unit) {
 LineIndex::LineIndex(std::string_view text)
     : text_(text) {
     starts_.push_back(text.starts_with(bom) ? bom.size() : 0);
+    if (text.find('\r') == std::string_view::npos) { // the common case: memchr for '\n'
+        for (std::size_t i = text.find('\n'); i != std::string_view::npos;
+             i = text.find('\n', i + 1))
+            starts_.push_back(i + 1);
+        return;
+    }
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
             starts_.push_back(i + 1);

@@ -62,7 +62,7 @@ constexpr std::array<std::string_view, 4> raw_tags{"script", "pre", "style", "te
 /// Bytes the inline pass has to look at; everything else is skipped in a tight loop.
 constexpr std::array<bool, 256> inline_specials = [] {
     std::array<bool, 256> table{};
-    for (unsigned char c : std::string_view("\\`<[!*_~hw"))
+    for (unsigned char c : std::string_view("\\`<[!*_~:w"))
         table[c] = true;
     return table;
 }();
@@ -275,8 +275,10 @@ private:
             // GFM task list item: "- [ ] task", "- [x] done".
             if (pos_ + 3 <= line_end_ && text_[pos_] == '[' && text_[pos_ + 2] == ']' &&
                 (text_[pos_ + 1] == ' ' || text_[pos_ + 1] == 'x' || text_[pos_ + 1] == 'X') &&
-                (pos_ + 3 == line_end_ || is_blank(text_[pos_ + 3])))
+                (pos_ + 3 == line_end_ || is_blank(text_[pos_ + 3]))) {
                 blank(prose_, pos_, pos_ + 3);
+                move_to(pos_ + 3);
+            }
         }
     }
 
@@ -832,9 +834,11 @@ private:
             case '[':
                 i = link(i, end, false);
                 break;
-            case 'h':
+            case ':':
+                i = scheme_url(i, begin, end);
+                break;
             case 'w':
-                i = bare_url(i, begin, end);
+                i = has_at(prose_, i, "www.") ? bare_url(i, begin, end) : i + 1;
                 break;
             default:
                 i = delimiter_run(i, begin, end);
@@ -1011,6 +1015,19 @@ private:
         if (markup)
             blank(prose_, i, run);
         return run;
+    }
+
+    /// ':' at `i`: blanks "http://..." or "https://..." when it ends in "://" here.
+    std::size_t scheme_url(std::size_t i, std::size_t begin, std::size_t end) {
+        if (!has_at(prose_, i, "://"))
+            return i + 1;
+        std::size_t start = i >= begin + 5 && has_at(prose_, i - 5, "https")  ? i - 5
+                            : i >= begin + 4 && has_at(prose_, i - 4, "http") ? i - 4
+                                                                              : i;
+        if (start == i)
+            return i + 1;
+        std::size_t url_end = bare_url(start, begin, end);
+        return std::max(url_end, i + 1);
     }
 
     std::size_t bare_url(std::size_t i, std::size_t begin, std::size_t end) {

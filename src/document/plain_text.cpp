@@ -3,6 +3,8 @@
 #include "document/directives.hpp"
 #include "document/scan_util.hpp"
 
+#include <algorithm>
+
 namespace factlint {
 namespace {
 
@@ -14,6 +16,11 @@ constexpr std::size_t min_wrapped_line = 40;
 
 bool is_continuation_byte(char c) {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+bool is_url_boundary(char before) {
+    return scan::is_space(before) || before == '(' || before == '<' || before == '"' ||
+           before == '\'';
 }
 
 /// True when the trimmed line [begin, end) ends with end punctuation, closing quotes allowed.
@@ -36,6 +43,31 @@ bool ends_with_stop(std::string_view text, std::size_t begin, std::size_t end) {
            (end - begin >= 3 && text.substr(end - 3, 3) == "\xE2\x80\xA6"); // …
 }
 
+/// Blanks the bare URLs in [begin, end): found from their "://" or "www." with find(), which
+/// is much faster than looking at every 'h' and 'w'.
+void blank_urls(std::string_view text, std::string& prose, std::size_t begin, std::size_t end) {
+    std::string_view line = text.substr(0, end);
+    for (std::size_t k = line.find("://", begin); k != std::string_view::npos;
+         k = line.find("://", k + 3)) {
+        std::size_t start = k >= begin + 5 && scan::has_at(text, k - 5, "https")  ? k - 5
+                            : k >= begin + 4 && scan::has_at(text, k - 4, "http") ? k - 4
+                                                                                  : k;
+        if (start == k || !(start == begin || is_url_boundary(text[start - 1])))
+            continue;
+        std::size_t url_end = scan::bare_url_end(text, start, end);
+        scan::blank(prose, start, url_end);
+        k = std::max(k, url_end);
+    }
+    for (std::size_t k = line.find("www.", begin); k != std::string_view::npos;
+         k = line.find("www.", k + 4)) {
+        if (!(k == begin || is_url_boundary(text[k - 1])))
+            continue;
+        std::size_t url_end = scan::bare_url_end(text, k, end);
+        scan::blank(prose, k, url_end);
+        k = std::max(k, url_end);
+    }
+}
+
 } // namespace
 
 void scan_plain_text(Document& document, std::size_t begin) {
@@ -45,10 +77,12 @@ void scan_plain_text(Document& document, std::size_t begin) {
     bool wrapped = true;
     for (std::size_t line = begin; line < text.size() && wrapped;) {
         std::size_t end = scan::line_end(text, line);
-        std::size_t code_points = 0;
-        for (std::size_t k = line; k < end; ++k)
-            code_points += !is_continuation_byte(text[k]);
-        wrapped = code_points <= wrap_limit;
+        if (end - line > wrap_limit) { // bytes >= code points: count only long lines
+            std::size_t code_points = 0;
+            for (std::size_t k = line; k < end; ++k)
+                code_points += !is_continuation_byte(text[k]);
+            wrapped = code_points <= wrap_limit;
+        }
         line = scan::next_line(text, end);
     }
 
@@ -71,15 +105,7 @@ void scan_plain_text(Document& document, std::size_t begin) {
             scan::blank(prose, first, last);
             first = last;
         }
-        for (std::size_t k = first; k < last; ++k) {
-            char c = text[k];
-            if ((c == 'h' || c == 'w') && (k == first || scan::is_space(text[k - 1]) ||
-                                           text[k - 1] == '(' || text[k - 1] == '<')) {
-                std::size_t url_end = scan::bare_url_end(text, k, last);
-                scan::blank(prose, k, url_end);
-                k = url_end > k ? url_end - 1 : k;
-            }
-        }
+        blank_urls(text, prose, first, last);
         scan::trim_prose(prose, first, last);
         if (first == last) {
             close();

@@ -33,6 +33,14 @@ constexpr std::array sentence_openers{
     "That"sv,  "The"sv,   "Their"sv,     "There"sv,   "These"sv, "They"sv, "This"sv,
     "Those"sv, "We"sv,    "When"sv,      "While"sv,   "You"sv};
 
+/// First bytes of sentence-ending punctuation: . ? ! and the lead byte of …
+constexpr std::array<bool, 256> terminal_lead = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view(".?!\xE2"))
+        table[c] = true;
+    return table;
+}();
+
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& words, std::string_view word) {
     return std::find(words.begin(), words.end(), word) != words.end();
@@ -106,9 +114,11 @@ void split_sentences(std::string_view prose, Span paragraph, std::size_t index,
     std::size_t start = begin;
     std::size_t i = begin;
     while (i < end) {
-        char c = prose[i];
-        bool terminal = c == '.' || c == '?' || c == '!' || scan::has_at(prose, i, ellipsis);
-        if (!terminal) {
+        if (!terminal_lead[static_cast<unsigned char>(prose[i])]) {
+            ++i;
+            continue;
+        }
+        if (prose[i] == '\xE2' && !scan::has_at(prose, i, ellipsis)) {
             ++i;
             continue;
         }
