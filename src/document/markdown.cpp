@@ -31,6 +31,14 @@ using scan::is_space;
 constexpr std::size_t unknown = std::size_t(-1);
 /// Longest link text, destination, or HTML tag the inline pass looks through.
 constexpr std::size_t search_limit = 2000;
+/// Bytes the inline pass may scan ahead per byte of a prose block (plus a fixed allowance)
+/// before it stops looking for links and tags: keeps "[[[[..." or `<a x="` repeated a million
+/// times linear, and is never reached by real text.
+constexpr long lookahead_per_byte = 8;
+constexpr long lookahead_allowance = 16384;
+/// Deepest nesting of quotes and list items: deeper markers are text. Matching containers costs
+/// depth x indentation per line, so this keeps absurd nesting from going quadratic.
+constexpr std::size_t max_depth = 64;
 
 std::size_t next_column(char c, std::size_t column) {
     return c == '\t' ? column + 4 - column % 4 : column + 1;
@@ -136,6 +144,7 @@ private:
     // Inline pass memory: a failed search from offset s fails from any later offset too.
     std::array<std::size_t, 16> backtick_fail_{};
     std::size_t comment_fail_ = unknown;
+    long budget_ = 0; ///< lookahead left for links and tags in this block
 
     // ---- line helpers -------------------------------------------------------------------
 
@@ -246,7 +255,7 @@ private:
     }
 
     void open_containers() {
-        while (true) {
+        while (containers_.size() < max_depth) {
             Indent indent = peek_indent();
             if (indent.pos >= line_end_ || indent.column - column_ >= 4)
                 return;
@@ -523,7 +532,7 @@ private:
             if (std::find(block_tags.begin(), block_tags.end(), lower) != block_tags.end())
                 return 6;
         }
-        std::size_t end = html_tag_end(text_, p, line_end_);
+        std::size_t end = html_tag_end(text_, p, line_end_, nullptr);
         if (end != 0 && rest_is_blank(end))
             return 7;
         return 0;
@@ -742,45 +751,61 @@ private:
     // ---- inline markup ------------------------------------------------------------------
 
     /// End of an HTML tag (open, closing, comment-like declarations) at `p`, or 0. Attributes
-    /// follow CommonMark's grammar, so "x <5 km> y" or "a < b" are not tags.
-    static std::size_t html_tag_end(std::string_view text, std::size_t p, std::size_t end) {
+    /// follow CommonMark's grammar, so "x <5 km> y" or "a < b" are not tags. `budget`, when
+    /// given, is charged with the bytes looked at.
+    static std::size_t html_tag_end(std::string_view text, std::size_t p, std::size_t end,
+                                    long* budget) {
         end = std::min(end, p + search_limit);
+        std::size_t reached = p;
+        std::size_t result = tag_end(text, p, end, reached);
+        if (budget)
+            *budget -= long((result ? result : reached) - p);
+        return result;
+    }
+
+    /// tag_end() of html_tag_end(); `reached` is how far it looked when it failed.
+    static std::size_t tag_end(std::string_view text, std::size_t p, std::size_t end,
+                               std::size_t& reached) {
+        auto fail = [&](std::size_t at) {
+            reached = at;
+            return std::size_t(0);
+        };
         std::size_t q = p + 1;
         if (q >= end)
-            return 0;
+            return fail(q);
         if (text[q] == '?' || (text[q] == '!' && q + 1 < end && is_alpha(text[q + 1]))) {
             std::size_t close = text.substr(0, end).find(text[q] == '?' ? "?>" : ">", q);
-            return close == std::string_view::npos ? 0 : close + (text[q] == '?' ? 2 : 1);
+            return close == std::string_view::npos ? fail(end) : close + (text[q] == '?' ? 2 : 1);
         }
         if (has_at(text, p, "<![CDATA[")) {
             std::size_t close = text.substr(0, end).find("]]>", q);
-            return close == std::string_view::npos ? 0 : close + 3;
+            return close == std::string_view::npos ? fail(end) : close + 3;
         }
         bool closing = text[q] == '/';
         if (closing)
             ++q;
         if (q >= end || !is_alpha(text[q]))
-            return 0;
+            return fail(q);
         while (q < end && (is_alnum(text[q]) || text[q] == '-'))
             ++q;
         if (closing) {
             q = scan::skip_space(text, q, end);
-            return q < end && text[q] == '>' ? q + 1 : 0;
+            return q < end && text[q] == '>' ? q + 1 : fail(q);
         }
         while (q < end) {
             std::size_t spaced = scan::skip_space(text, q, end);
             if (spaced >= end)
-                return 0;
+                return fail(end);
             if (text[spaced] == '>')
                 return spaced + 1;
             if (has_at(text, spaced, "/>"))
                 return spaced + 2;
             if (spaced == q)
-                return 0; // attributes need whitespace before them
+                return fail(q); // attributes need whitespace before them
             q = spaced;
             char c = text[q];
             if (!(is_alpha(c) || c == '_' || c == ':'))
-                return 0;
+                return fail(q);
             while (q < end && (is_alnum(text[q]) || text[q] == '_' || text[q] == '.' ||
                                text[q] == ':' || text[q] == '-'))
                 ++q;
@@ -788,11 +813,11 @@ private:
             if (equals < end && text[equals] == '=') {
                 q = scan::skip_space(text, equals + 1, end);
                 if (q >= end)
-                    return 0;
+                    return fail(end);
                 if (text[q] == '"' || text[q] == '\'') {
                     std::size_t close = text.substr(0, end).find(text[q], q + 1);
                     if (close == std::string_view::npos)
-                        return 0;
+                        return fail(end);
                     q = close + 1;
                 } else {
                     std::size_t value = q;
@@ -800,16 +825,17 @@ private:
                            text[q] != '=' && text[q] != '<' && text[q] != '>' && text[q] != '`')
                         ++q;
                     if (q == value)
-                        return 0;
+                        return fail(q);
                 }
             }
         }
-        return 0;
+        return fail(end);
     }
 
     void inline_pass(std::size_t begin, std::size_t end) {
         backtick_fail_.fill(unknown);
         comment_fail_ = unknown;
+        budget_ = lookahead_per_byte * long(end - begin) + lookahead_allowance;
         std::size_t i = begin;
         while (i < end) {
             if (!inline_specials[static_cast<unsigned char>(prose_[i])]) {
@@ -901,7 +927,9 @@ private:
                 return q + 1;
             }
         }
-        std::size_t tag = html_tag_end(prose, i, end);
+        if (budget_ < 0)
+            return i + 1;
+        std::size_t tag = html_tag_end(prose, i, end, &budget_);
         if (tag == 0)
             return i + 1;
         blank(prose_, i, tag);
@@ -921,6 +949,8 @@ private:
                 return k + 1;
             }
         }
+        if (budget_ < 0)
+            return i + 1;
         std::size_t limit = std::min(end, i + search_limit);
         std::size_t close = i + 1;
         for (int depth = 1; close < limit; ++close) {
@@ -932,6 +962,7 @@ private:
             else if (c == ']' && --depth == 0)
                 break;
         }
+        budget_ -= long(close - i);
         if (close >= limit)
             return i + 1;
         std::size_t after = close + 1;
@@ -943,6 +974,7 @@ private:
             std::size_t reference_limit = std::min(end, after + search_limit);
             while (k < reference_limit && prose_[k] != ']' && prose_[k] != '[')
                 ++k;
+            budget_ -= long(k - after);
             if (k < reference_limit && prose_[k] == ']')
                 markup_end = k + 1;
         }
@@ -959,7 +991,12 @@ private:
 
     /// End of `(destination "title")` starting at `open`, or 0.
     std::size_t inline_destination(std::size_t open, std::size_t end) {
-        end = std::min(end, open + search_limit);
+        std::size_t close = destination_end(open, std::min(end, open + search_limit));
+        budget_ -= long((close ? close : std::min(end, open + search_limit)) - open);
+        return close;
+    }
+
+    std::size_t destination_end(std::size_t open, std::size_t end) const {
         std::size_t k = scan::skip_space(prose_, open + 1, end);
         if (k < end && prose_[k] == '<') {
             while (k < end && prose_[k] != '>' && !scan::is_newline(prose_[k]))

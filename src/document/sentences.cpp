@@ -88,7 +88,10 @@ bool stop_ends_sentence(std::string_view prose, std::size_t begin, std::size_t s
         return false;
     if (contains(before_number, word) && scan::is_digit(prose[next]))
         return false;
-    bool initial = word.size() == 1 && scan::is_upper(word[0]);
+    // An initial stands alone: "AT&T." and "Jay-Z." end sentences, "John F. Kennedy" does not.
+    bool initial = word.size() == 1 && scan::is_upper(word[0]) &&
+                   (word_begin == begin || scan::is_space(prose[word_begin - 1]) ||
+                    opener_length(prose, word_begin - 1) == 1);
     bool acronym = word.find('.') != std::string_view::npos && scan::is_upper(word[0]);
     if (initial || acronym) {
         std::size_t next_end = next;
