@@ -44,10 +44,12 @@ struct Document {
     /// matter, link destinations) replaced by spaces; line breaks kept. Claim extraction reads
     /// this, so every offset it finds is an offset into the file.
     std::string prose;
-    std::unique_ptr<LineIndex> lines; ///< over `text` (heap-held so moving a Document is safe)
-    std::vector<Span> paragraphs;     ///< prose blocks: paragraph, heading, list item, cell...
-    std::vector<Sentence> sentences;  ///< in order; each inside one paragraph
-    std::optional<Date> date;         ///< front matter `date:`
+    /// Over `text`. Heap-held, and load_document gives `text` a heap buffer even when short
+    /// (a moved SSO string would leave the index's view behind), so moving a Document is safe.
+    std::unique_ptr<LineIndex> lines;
+    std::vector<Span> paragraphs;    ///< prose blocks: paragraph, heading, list item, cell...
+    std::vector<Sentence> sentences; ///< in order; each inside one paragraph
+    std::optional<Date> date;        ///< front matter `date:`
     std::vector<Directive> directives;
     /// Problems found while reading: invalid-encoding (once, at the first bad byte),
     /// binary-file, unknown-directive, invalid-front-matter (a `date:` that is not a date).

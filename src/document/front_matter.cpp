@@ -53,6 +53,19 @@ void read_date(std::string_view text, std::size_t begin, std::size_t end, FrontM
                    {}};
 }
 
+/// True when [begin, end) starts with a YAML mapping key ("title:", "date :"): a block of
+/// Markdown between two thematic breaks is not taken for front matter.
+bool is_yaml_key_line(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t k = begin;
+    while (k < end && (scan::is_alnum(text[k]) || text[k] == '_' || text[k] == '-'))
+        ++k;
+    if (k == begin)
+        return false;
+    while (k < end && scan::is_blank(text[k]))
+        ++k;
+    return k < end && text[k] == ':';
+}
+
 } // namespace
 
 std::optional<FrontMatter> read_front_matter(std::string_view text, std::size_t begin) {
@@ -60,8 +73,15 @@ std::optional<FrontMatter> read_front_matter(std::string_view text, std::size_t 
     if (!is_fence_line(text, begin, end, "---"))
         return std::nullopt;
     FrontMatter result;
+    bool first = true;
     for (std::size_t line = scan::next_line(text, end); line < text.size();) {
         end = scan::line_end(text, line);
+        bool blank_or_comment = scan::skip_space(text, line, end) == end ||
+                                text[scan::skip_space(text, line, end)] == '#';
+        if (first && !blank_or_comment && !is_fence_line(text, line, end, "---") &&
+            !is_fence_line(text, line, end, "...") && !is_yaml_key_line(text, line, end))
+            return std::nullopt;
+        first = first && blank_or_comment;
         if (is_fence_line(text, line, end, "---") || is_fence_line(text, line, end, "...")) {
             result.end = scan::next_line(text, end);
             return result;

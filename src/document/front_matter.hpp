@@ -17,7 +17,8 @@ struct FrontMatter {
 };
 
 /// Front matter between a `---` line at `begin` and the next `---` or `...` line; nothing when
-/// the file does not start that way or the block is never closed. `date:` accepts YYYY-MM-DD
+/// the file does not start that way, the block is never closed, or its first line is not a
+/// YAML key (`title: ...`), as between two thematic breaks. `date:` accepts YYYY-MM-DD
 /// (quoted or not, optionally followed by a time as YAML timestamps have), YYYY-MM and YYYY.
 std::optional<FrontMatter> read_front_matter(std::string_view text, std::size_t begin);
 

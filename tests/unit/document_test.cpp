@@ -236,6 +236,9 @@ TEST_CASE("front matter is blanked and its date read") {
     CHECK_FALSE(markdown("x\n---\ndate: 2024-12-19\n---\n").date);
     CHECK_FALSE(markdown("---\ndate: 2024-12-19\n").date);
     CHECK_FALSE(plain("---\ndate: 2024-12-19\n---\n").date);
+    // Two thematic breaks around prose are not front matter.
+    Document breaks = markdown("---\nAbout 300 were killed.\n\nMore text.\n---\n");
+    CHECK(squeezed(breaks) == "About 300 were killed. More text.");
 }
 
 TEST_CASE("an invalid front matter date is a located problem") {
