@@ -37,8 +37,11 @@ Document load_document(std::string path, std::string bytes, std::optional<Format
     std::string& text = document.text;
 
     if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+        // Nothing is read, but the contract on text and prose still holds for reporters.
         document.binary = true;
-        document.prose.assign(text.size(), ' ');
+        utf8::repair_in_place(text);
+        document.prose = text;
+        scan::blank(document.prose, 0, text.size());
         document.problems.push_back(
             {"binary-file", Level::info, {0, 0}, "binary file skipped", {}, {}});
         return document;
