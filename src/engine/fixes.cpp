@@ -136,9 +136,12 @@ FixOutcome apply_fixes(std::string_view text, std::span<const Diagnostic> diagno
 
     FixOutcome outcome;
     std::size_t copied = 0; // text[0, copied) is already in outcome.text
-    const Fix* previous = nullptr;
+    const Fix* previous = nullptr; // the last fix taken
+    const Fix* seen = nullptr;     // the last fix looked at, taken or not
     for (const Fix* fix : fixes) {
-        if (previous && previous->span == fix->span && previous->replacement == fix->replacement)
+        bool duplicate = seen && seen->span == fix->span && seen->replacement == fix->replacement;
+        seen = fix;
+        if (duplicate)
             continue; // two findings proposing the same edit
         bool overlaps = previous && (fix->span.begin < previous->span.end ||
                                      (fix->span.empty() && previous->span.empty() &&

@@ -1,0 +1,132 @@
+#include "engine/fixes.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace factlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+Diagnostic with_fix(std::size_t begin, std::size_t end, std::string replacement) {
+    Diagnostic diagnostic;
+    diagnostic.rule = "name-variant";
+    diagnostic.span = {begin, end};
+    diagnostic.fix = Fix{{begin, end}, std::move(replacement)};
+    return diagnostic;
+}
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write(const fs::path& path, std::string_view text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+/// A fresh empty directory under the system temp directory.
+fs::path scratch(std::string_view name) {
+    fs::path directory =
+        fs::temp_directory_path() / fmt::format("factlint-fixes-{}-{}", name, ::getpid());
+    fs::remove_all(directory);
+    fs::create_directories(directory);
+    return directory;
+}
+
+} // namespace
+
+TEST_CASE("apply_fixes replaces spans in position order") {
+    //                   0         1         2
+    //                   0123456789012345678901234
+    std::string text = "Zelensky met Lee Sung-kwon.";
+    std::vector<Diagnostic> diagnostics{with_fix(13, 26, "Lee Seong-kweun"),
+                                        with_fix(0, 8, "Zelenskyy"), Diagnostic{}};
+    FixOutcome outcome = apply_fixes(text, diagnostics);
+    CHECK(outcome.text == "Zelenskyy met Lee Seong-kweun.");
+    CHECK(outcome.applied == 2);
+    CHECK(outcome.conflicts == 0);
+}
+
+TEST_CASE("apply_fixes skips overlapping fixes and counts duplicates once") {
+    std::string text = "about 100 killed";
+    std::vector<Diagnostic> diagnostics{with_fix(6, 9, "600"), with_fix(6, 9, "600"),
+                                        with_fix(0, 9, "around 600"), with_fix(8, 12, "x"),
+                                        with_fix(10, 99, "out of range")};
+    FixOutcome outcome = apply_fixes(text, diagnostics);
+    // Sorted by span: [0,9) "around 600" comes first and wins; [6,9) and [8,12) overlap it.
+    CHECK(outcome.text == "around 600 killed");
+    CHECK(outcome.applied == 1);
+    CHECK(outcome.conflicts == 2);
+}
+
+TEST_CASE("apply_fixes handles insertions and deletions") {
+    std::string text = "100 killed";
+    std::vector<Diagnostic> diagnostics{with_fix(0, 0, "about "), with_fix(3, 10, "")};
+    CHECK(apply_fixes(text, diagnostics).text == "about 100");
+    std::vector<Diagnostic> two_inserts{with_fix(0, 0, "a"), with_fix(0, 0, "b")};
+    FixOutcome outcome = apply_fixes(text, two_inserts);
+    CHECK(outcome.text == "a100 killed");
+    CHECK(outcome.conflicts == 1);
+}
+
+TEST_CASE("unified_diff shows changed lines with context") {
+    std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
+    std::string after = "1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\n11\ntwelve\n";
+    // Two changes 8 equal lines apart (more than 2 * 3): two hunks.
+    CHECK(unified_diff("d.md", before, after) == "--- a/d.md\n+++ b/d.md\n"
+                                                 "@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n"
+                                                 "@@ -9,4 +9,4 @@\n 9\n 10\n 11\n-12\n+twelve\n");
+    // With more context they merge into one hunk.
+    CHECK(unified_diff("d.md", before, after, 4) ==
+          "--- a/d.md\n+++ b/d.md\n@@ -1,12 +1,12 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n 7\n 8\n"
+          " 9\n 10\n 11\n-12\n+twelve\n");
+    CHECK(unified_diff("d.md", before, before).empty());
+}
+
+TEST_CASE("unified_diff marks a missing final newline and pure insertions") {
+    CHECK(unified_diff("a.txt", "one\ntwo", "one\n2") ==
+          "--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n one\n-two\n\\ No newline at end of file\n"
+          "+2\n\\ No newline at end of file\n");
+    CHECK(unified_diff("a.txt", "", "new\n") == "--- a/a.txt\n+++ b/a.txt\n@@ -0,0 +1 @@\n+new\n");
+    CHECK(unified_diff("a.txt", "a\nb\n", "a\nx\nb\n", 0) ==
+          "--- a/a.txt\n+++ b/a.txt\n@@ -1,0 +2 @@\n+x\n");
+    CHECK(unified_diff("a.txt", "a\nb\nc\n", "a\nc\n", 1) ==
+          "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,2 @@\n a\n-b\n c\n");
+}
+
+TEST_CASE("write_file_atomically keeps permissions and leaves no temporary file") {
+    fs::path directory = scratch("perm");
+    fs::path file = directory / "draft.md";
+    write(file, "old\n");
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    CHECK(write_file_atomically(file.string(), "new\n") == "");
+    CHECK(read(file) == "new\n");
+    CHECK(fs::status(file).permissions() ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    CHECK(std::distance(fs::directory_iterator(directory), fs::directory_iterator()) == 1);
+    fs::remove_all(directory);
+}
+
+TEST_CASE("write_file_atomically writes through a symbolic link") {
+    fs::path directory = scratch("link");
+    write(directory / "real.md", "old\n");
+    fs::create_symlink("real.md", directory / "link.md");
+    CHECK(write_file_atomically((directory / "link.md").string(), "new\n") == "");
+    CHECK(fs::is_symlink(directory / "link.md"));
+    CHECK(read(directory / "real.md") == "new\n");
+    fs::remove_all(directory);
+}
+
+TEST_CASE("write_file_atomically reports errors") {
+    std::string error = write_file_atomically("/nonexistent-factlint-dir/draft.md", "x");
+    CHECK(error.find("/nonexistent-factlint-dir/draft.md: cannot create a temporary file") == 0);
+}
