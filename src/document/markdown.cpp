@@ -96,8 +96,9 @@ public:
         , prose_(document.prose) {}
 
     void run(std::size_t begin) {
+        scan::LineEnds line_ends(text_);
         for (std::size_t line = begin; line < text_.size();) {
-            line_end_ = scan::line_end(text_, line);
+            line_end_ = line_ends(line);
             pos_ = line;
             column_ = 0;
             process_line();

@@ -74,9 +74,10 @@ void scan_plain_text(Document& document, std::size_t begin) {
     std::string_view text = document.text;
     std::string& prose = document.prose;
 
+    scan::LineEnds line_ends(text);
     bool wrapped = true;
     for (std::size_t line = begin; line < text.size() && wrapped;) {
-        std::size_t end = scan::line_end(text, line);
+        std::size_t end = line_ends(line);
         if (end - line > wrap_limit) { // bytes >= code points: count only long lines
             std::size_t code_points = 0;
             for (std::size_t k = line; k < end; ++k)
@@ -95,7 +96,7 @@ void scan_plain_text(Document& document, std::size_t begin) {
         open = false;
     };
     for (std::size_t line = begin; line < text.size();) {
-        std::size_t end = scan::line_end(text, line);
+        std::size_t end = line_ends(line);
         std::size_t first = scan::skip_space(text, line, end);
         std::size_t last = scan::trim_end(text, first, end);
         if (first < last && scan::has_at(text, first, "<!--") && last - first >= 7 &&

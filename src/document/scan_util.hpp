@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -55,6 +56,25 @@ inline std::size_t line_end(std::string_view text, std::size_t offset) {
         ++offset;
     return offset;
 }
+
+/// Finds line ends with memchr when the text has no carriage returns (the common case).
+class LineEnds {
+public:
+    explicit LineEnds(std::string_view text)
+        : text_(text)
+        , has_cr_(text.find('\r') != std::string_view::npos) {}
+    /// Same as line_end(text, offset).
+    std::size_t operator()(std::size_t offset) const {
+        if (has_cr_)
+            return line_end(text_, offset);
+        const void* hit = std::memchr(text_.data() + offset, '\n', text_.size() - offset);
+        return hit ? static_cast<const char*>(hit) - text_.data() : text_.size();
+    }
+
+private:
+    std::string_view text_;
+    bool has_cr_;
+};
 
 /// Offset of the next line's start, given the `end` of a line as line_end() returns it.
 inline std::size_t next_line(std::string_view text, std::size_t end) {

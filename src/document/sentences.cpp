@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace factlint {
 namespace {
@@ -40,6 +42,29 @@ constexpr std::array<bool, 256> terminal_lead = [] {
         table[c] = true;
     return table;
 }();
+
+/// Non-zero when a byte of `word` equals the byte repeated in `pattern` (SWAR zero-byte test).
+constexpr std::uint64_t has_byte(std::uint64_t word, std::uint64_t pattern) {
+    std::uint64_t v = word ^ pattern;
+    return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
+}
+
+/// The first offset in [i, end) that may start end punctuation (., ?, !, or …'s lead byte),
+/// eight bytes at a time: this loop sees every byte of prose.
+std::size_t skip_to_terminal(std::string_view prose, std::size_t i, std::size_t end) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    while (i + 8 <= end) {
+        std::uint64_t word;
+        std::memcpy(&word, prose.data() + i, sizeof word);
+        if (has_byte(word, ones * '.') | has_byte(word, ones * '?') | has_byte(word, ones * '!') |
+            has_byte(word, ones * 0xE2))
+            break;
+        i += 8;
+    }
+    while (i < end && !terminal_lead[static_cast<unsigned char>(prose[i])])
+        ++i;
+    return i;
+}
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& words, std::string_view word) {
@@ -118,7 +143,7 @@ void split_sentences(std::string_view prose, Span paragraph, std::size_t index,
     std::size_t i = begin;
     while (i < end) {
         if (!terminal_lead[static_cast<unsigned char>(prose[i])]) {
-            ++i;
+            i = skip_to_terminal(prose, i + 1, end);
             continue;
         }
         if (prose[i] == '\xE2' && !scan::has_at(prose, i, ellipsis)) {
