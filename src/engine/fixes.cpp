@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -135,7 +137,7 @@ FixOutcome apply_fixes(std::string_view text, std::span<const Diagnostic> diagno
     });
 
     FixOutcome outcome;
-    std::size_t copied = 0; // text[0, copied) is already in outcome.text
+    std::size_t copied = 0;        // text[0, copied) is already in outcome.text
     const Fix* previous = nullptr; // the last fix taken
     const Fix* seen = nullptr;     // the last fix looked at, taken or not
     for (const Fix* fix : fixes) {
@@ -281,6 +283,40 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
         return fail("cannot replace the file");
     fsync_directory(directory); // best effort: the rename is done either way
     return {};
+}
+
+FileFix fix_file(const std::string& path, std::size_t linted_size,
+                 std::span<const Diagnostic> diagnostics, bool write, bool want_diff) {
+    FileFix result;
+    bool any = std::any_of(diagnostics.begin(), diagnostics.end(),
+                           [](const Diagnostic& diagnostic) { return diagnostic.fix.has_value(); });
+    if (!any)
+        return result;
+    // The original bytes, not Document::text: that one has invalid UTF-8 replaced by '?'.
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        result.error = fmt::format("{}: cannot read the file to fix it", path);
+        return result;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string before = buffer.str();
+    if (before.size() != linted_size) {
+        result.error = fmt::format("{}: changed while it was being linted; not fixed", path);
+        return result;
+    }
+    FixOutcome outcome = apply_fixes(before, diagnostics);
+    result.applied = outcome.applied;
+    result.conflicts = outcome.conflicts;
+    if (outcome.text == before)
+        return result;
+    if (want_diff)
+        result.diff = unified_diff(path, before, outcome.text);
+    if (write) {
+        result.error = write_file_atomically(path, outcome.text);
+        result.written = result.error.empty();
+    }
+    return result;
 }
 
 } // namespace factlint

@@ -32,4 +32,19 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
 /// (milliseconds) sleeps just before the rename so a test can kill the process there.
 std::string write_file_atomically(const std::string& path, std::string_view contents);
 
+/// What --fix or --diff did to one file.
+struct FileFix {
+    std::size_t applied = 0;
+    std::size_t conflicts = 0;
+    bool written = false;
+    std::string diff;  ///< unified diff of the change (when asked for)
+    std::string error; ///< why nothing was written, or ""
+};
+
+/// Applies the fixes among `diagnostics` (offsets into the bytes linted) to the file at `path`
+/// as it is on disk now: writes it atomically when `write`, computes the diff when `want_diff`.
+/// Refuses (error set) when the file no longer has `linted_size` bytes.
+FileFix fix_file(const std::string& path, std::size_t linted_size,
+                 std::span<const Diagnostic> diagnostics, bool write, bool want_diff);
+
 } // namespace factlint
