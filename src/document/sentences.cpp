@@ -98,17 +98,24 @@ std::size_t opener_length(std::string_view prose, std::size_t i) {
 }
 
 /// Whether the text after a full stop at `stop` (a single '.', `next` being the first character
-/// of the next word, closing quotes skipped) starts a new sentence.
-bool stop_ends_sentence(std::string_view prose, std::size_t begin, std::size_t stop,
-                        std::size_t next, std::size_t end) {
+/// of the next word, closing quotes skipped) starts a new sentence; `start` is where the current
+/// sentence starts, `begin` and `end` bound the paragraph.
+bool stop_ends_sentence(std::string_view prose, std::size_t begin, std::size_t start,
+                        std::size_t stop, std::size_t next, std::size_t end) {
     std::size_t word_begin = stop;
     while (word_begin > begin && (scan::is_alpha(prose[word_begin - 1]) ||
                                   (prose[word_begin - 1] == '.' && word_begin - 1 > begin &&
                                    scan::is_alpha(prose[word_begin - 2]))))
         --word_begin;
     std::string_view word = prose.substr(word_begin, stop - word_begin);
-    if (word.empty())
-        return true;
+    if (word.empty()) {
+        // "1. Troops were killed": an enumerator opening the sentence, not a sentence.
+        std::size_t digits = stop;
+        while (digits > begin && scan::is_digit(prose[digits - 1]))
+            --digits;
+        return !(stop - digits >= 1 && stop - digits <= 3 &&
+                 scan::skip_space(prose, start, digits) == digits);
+    }
     if (contains(never_final, word))
         return false;
     if (contains(before_number, word) && scan::is_digit(prose[next]))
@@ -186,7 +193,7 @@ void split_sentences(std::string_view prose, Span paragraph, std::size_t index,
             break;
         if (scan::is_lower(prose[next]))
             continue; // "etc. and", "Yahoo! said", "“Why?” he asked"
-        if (single_stop && !stop_ends_sentence(prose, begin, stop, next, end))
+        if (single_stop && !stop_ends_sentence(prose, begin, start, stop, next, end))
             continue;
         add_sentence(prose, start, boundary, index, sentences);
         start = boundary;

@@ -50,3 +50,30 @@ TEST_CASE("invalid UTF-8 is found and repaired without moving offsets") {
     CHECK(repaired.size() == text.size());
     CHECK(utf8::invalid_offsets(repaired).empty());
 }
+
+TEST_CASE("UTF-8 validation finds bad bytes wherever the eight-byte fast path stands") {
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string text(24, 'a');
+        text[at] = '\x80';
+        INFO("bad byte at " << at);
+        CHECK(utf8::invalid_offsets(text) == std::vector<std::size_t>{at});
+    }
+    std::string mixed = "abcdefgh\xC3\xA9"
+                        "abcdefgh\xF0\x9F\x98\x80"
+                        "abcdefg";
+    CHECK(utf8::invalid_offsets(mixed).empty());
+}
+
+TEST_CASE("line index finds the same lines with and without carriage returns") {
+    LineIndex unix_lines("one\ntwo\n\nfour");
+    LineIndex dos_lines("one\r\ntwo\r\n\r\nfour");
+    REQUIRE(unix_lines.line_count() == 4);
+    REQUIRE(dos_lines.line_count() == 4);
+    for (std::size_t line = 1; line <= 4; ++line)
+        CHECK(unix_lines.line_text(line) == dos_lines.line_text(line));
+    CHECK(unix_lines.position(9) == Position{4, 1});
+    CHECK(dos_lines.position(12) == Position{4, 1});
+    LineIndex bom_only("\xEF\xBB\xBF");
+    CHECK(bom_only.line_count() == 1);
+    CHECK(bom_only.position(3) == Position{1, 1});
+}

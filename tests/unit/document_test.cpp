@@ -277,6 +277,14 @@ TEST_CASE("a sentence ending in an abbreviation or acronym still ends before an 
                                    "Aid rose in Jan.", "Officials agreed."});
 }
 
+TEST_CASE("an enumerator is not a sentence, a year at a sentence end is") {
+    Document document = plain("1. Troops were killed in 2024. 300 more were hurt.\n"
+                              "12. Talks began. No. 10 said so.");
+    CHECK(sentence_texts(document) ==
+          std::vector<std::string>{"1. Troops were killed in 2024.", "300 more were hurt.",
+                                   "12. Talks began.", "No. 10 said so."});
+}
+
 TEST_CASE("closing quotes and brackets belong to the sentence they end") {
     // Modelled on the seed articles (001, 002, 003).
     Document document = plain(
