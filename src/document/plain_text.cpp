@@ -10,8 +10,8 @@ namespace {
 
 /// Longest line (in code points) of a hard-wrapped file.
 constexpr std::size_t wrap_limit = 100;
-/// Shortest line that can continue on the next line in a hard-wrapped file: shorter ones are
-/// headlines or a paragraph's last line.
+/// Shortest line that can continue on the next line in a hard-wrapped file (and at least 3/4 of
+/// its longest line): shorter ones are headlines or a paragraph's last line.
 constexpr std::size_t min_wrapped_line = 40;
 
 bool is_continuation_byte(char c) {
@@ -75,18 +75,33 @@ void scan_plain_text(Document& document, std::size_t begin) {
     std::string& prose = document.prose;
 
     scan::LineEnds line_ends(text);
-    bool wrapped = true;
-    for (std::size_t line = begin; line < text.size() && wrapped;) {
+    // Hard-wrapped: no long line, and some line visibly continues the previous one (it starts
+    // in lower case after a line without end punctuation).
+    bool short_lines = true, continued = false;
+    std::size_t longest = 0; // bytes
+    std::size_t previous_first = 0, previous_last = 0;
+    for (std::size_t line = begin; line < text.size() && short_lines;) {
         std::size_t end = line_ends(line);
+        longest = std::max(longest, end - line);
+        std::size_t first = scan::skip_space(text, line, end);
+        std::size_t last = scan::trim_end(text, first, end);
+        if (first < last && previous_first < previous_last && scan::is_lower(text[first]) &&
+            !ends_with_stop(text, previous_first, previous_last))
+            continued = true;
+        previous_first = first;
+        previous_last = last;
         if (end - line > wrap_limit) { // bytes >= code points: count only long lines
             std::size_t code_points = 0;
             for (std::size_t k = line; k < end; ++k)
                 code_points += !is_continuation_byte(text[k]);
-            wrapped = code_points <= wrap_limit;
+            short_lines = code_points <= wrap_limit;
         }
         line = scan::next_line(text, end);
     }
+    const bool wrapped = short_lines && continued;
 
+    // A wrapped line fills most of the wrap width; a shorter one ends its paragraph.
+    const std::size_t min_continued = std::max(min_wrapped_line, longest * 3 / 4);
     bool open = false;
     std::size_t paragraph_begin = 0, paragraph_end = 0, previous_length = 0;
     bool previous_stop = false;
@@ -111,7 +126,7 @@ void scan_plain_text(Document& document, std::size_t begin) {
         if (first == last) {
             close();
         } else {
-            bool joins = open && wrapped && previous_length >= min_wrapped_line &&
+            bool joins = open && wrapped && previous_length >= min_continued &&
                          (!previous_stop || scan::is_lower(text[first]));
             if (joins) {
                 paragraph_end = last;

@@ -360,6 +360,11 @@ TEST_CASE("hard-wrapped plain text joins its lines into paragraphs") {
                                    "were injured.",
                                    "Short closing line."});
     CHECK(document.sentences.size() == 4);
+    // A headline in a file of short one-line paragraphs stays apart from the next line.
+    Document short_lines = plain("North Korean Casualties Rise as Soldiers Engage in Ukraine War\n"
+                                 "At least 100 North Korean soldiers have lost their lives.\n"
+                                 "The toll was shared by a lawmaker on Thursday in Seoul.\n");
+    CHECK(short_lines.paragraphs.size() == 3);
 }
 
 TEST_CASE("invalid UTF-8 is repaired and reported once") {
