@@ -1,4 +1,5 @@
 #include "engine/fixes.hpp"
+#include "engine/workflow.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -129,4 +130,62 @@ TEST_CASE("write_file_atomically writes through a symbolic link") {
 TEST_CASE("write_file_atomically reports errors") {
     std::string error = write_file_atomically("/nonexistent-factlint-dir/draft.md", "x");
     CHECK(error.find("/nonexistent-factlint-dir/draft.md: cannot create a temporary file") == 0);
+}
+
+TEST_CASE("workflow options parse, and --fix with --diff is refused") {
+    std::vector<std::string> args{"--fix", "--baseline", "b.json", "--write-baseline=w.json",
+                                  "x.md",  "--baseline"};
+    WorkflowOptions options;
+    std::string error;
+    std::size_t index = 0;
+    CHECK(read_workflow_option(args, index, options, error) == OptionMatch::yes);
+    index = 1;
+    CHECK(read_workflow_option(args, index, options, error) == OptionMatch::yes);
+    CHECK(index == 2);
+    index = 3;
+    CHECK(read_workflow_option(args, index, options, error) == OptionMatch::yes);
+    index = 4;
+    CHECK(read_workflow_option(args, index, options, error) == OptionMatch::no);
+    index = 5;
+    CHECK(read_workflow_option(args, index, options, error) == OptionMatch::error);
+    CHECK(error == "--baseline needs a file name");
+    CHECK(options.fix);
+    CHECK(options.baseline == "b.json");
+    CHECK(options.write_baseline == "w.json");
+    std::vector<std::string> diff{"--diff"};
+    index = 0;
+    CHECK(read_workflow_option(diff, index, options, error) == OptionMatch::error);
+}
+
+TEST_CASE("run_workflow fixes files on disk and re-lints them") {
+    fs::path directory = scratch("workflow");
+    fs::path file = directory / "d.md";
+    std::string original = "<!-- factlint-disable-next-line invalid-encodng -->\nText.\n";
+    write(file, original);
+    Linter linter{RulePack{}};
+    auto lint = [&](const std::string& path) {
+        return linter.lint(path, read(path), LintOptions{});
+    };
+    std::vector<LintResult> results;
+    results.push_back(lint(file.string()));
+    REQUIRE(results[0].diagnostics.size() == 1);
+
+    WorkflowOptions preview;
+    preview.diff = true;
+    WorkflowOutcome diff = run_workflow(
+        preview, results, [&](const LintResult& old) { return lint(old.document.path); });
+    CHECK(diff.exit_code == 1);
+    CHECK(diff.output.find("+<!-- factlint-disable-next-line invalid-encoding -->\n") !=
+          std::string::npos);
+    CHECK(read(file) == original);
+
+    WorkflowOptions fix;
+    fix.fix = true;
+    WorkflowOutcome fixed =
+        run_workflow(fix, results, [&](const LintResult& old) { return lint(old.document.path); });
+    CHECK_FALSE(fixed.exit_code);
+    CHECK(fixed.messages == std::vector<std::string>{"factlint: fixed 1 problem in 1 file"});
+    CHECK(read(file) == "<!-- factlint-disable-next-line invalid-encoding -->\nText.\n");
+    CHECK(results[0].diagnostics.empty());
+    fs::remove_all(directory);
 }
