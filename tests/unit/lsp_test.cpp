@@ -403,3 +403,41 @@ TEST_CASE("lsp: .factlint.yaml is found upward and reloaded when it changes") {
     CHECK(summary(published[1]).empty());
     fs::remove_all(root);
 }
+
+TEST_CASE("lsp: malformed parameters never crash the server") {
+    Harness h;
+    h.initialize();
+    const char* bodies[] = {
+        "",
+        "null",
+        "42",
+        R"({"jsonrpc":"2.0","id":1})",
+        R"({"jsonrpc":"2.0","id":{"x":1},"method":"shutdownx"})",
+        R"({"jsonrpc":"2.0","method":7})",
+        R"({"jsonrpc":"2.0","method":"textDocument/didOpen"})",
+        R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.md"}}})",
+        R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nope.md"},"contentChanges":[]}})",
+        R"({"jsonrpc":"2.0","method":"textDocument/didClose","params":{}})",
+        R"({"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///a.md"},"position":{"line":-1,"character":"x"}}})",
+        R"({"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.md"}}})",
+        R"({"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[1,{"uri":5}]}})",
+    };
+    for (const char* body : bodies)
+        CHECK_NOTHROW(h.server.handle(body));
+    // Well-formed use still works afterwards, including huge positions (clamped to the text).
+    h.notify("textDocument/didOpen", open_params(uri, draft));
+    h.notify(
+        "textDocument/didChange",
+        json::object{{"textDocument", json::object{{"uri", uri}, {"version", 2}}},
+                     {"contentChanges", json::array{json::object{{"range", range(99, 99, 1000, 5)},
+                                                                 {"text", "\nEnd."}}}}});
+    h.lint_everything();
+    std::vector<json::object> published = h.published();
+    REQUIRE(published.size() == 1);
+    CHECK(summary(published[0]) == std::vector<std::string>{"unknown-directive 1:34-1:49"});
+    json::value hover = h.request(
+        "textDocument/hover",
+        json::object{{"textDocument", json::object{{"uri", uri}}},
+                     {"position", json::object{{"line", 1000000}, {"character", 1000000}}}});
+    CHECK(hover.at("result").is_null());
+}
