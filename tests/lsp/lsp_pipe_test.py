@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_client import LspClient  # noqa: E402
 
 HERE = pathlib.Path(__file__).resolve().parent
-BINARY = sys.argv[1]
+BINARY = os.path.abspath(sys.argv[1])
 failures = []
 
 
