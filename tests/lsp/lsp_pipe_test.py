@@ -37,8 +37,8 @@ def summary(diagnostics):
 DRAFT_TEXT = (HERE / "draft.md").read_text(encoding="utf-8")
 
 # Line 5 (0-based) is `<!-- factlint-disabel stale-figure -->`: 38 characters, a misspelt
-# directive. Line 6 is `Kim 😀 said <!-- factlint-disable invalid-encodng --> nothing.`: the
-# unknown rule id starts after "Kim " (4) + 😀 (2 UTF-16 units / 4 bytes) + " said " (6) +
+# directive. Line 6 is `Ann 😀 said <!-- factlint-disable invalid-encodng --> nothing.`: the
+# unknown rule id starts after "Ann " (4) + 😀 (2 UTF-16 units / 4 bytes) + " said " (6) +
 # "<!-- " (5) + "factlint-disable " (17): UTF-16 column 34, byte column 36, 15 long.
 EXPECTED_UTF16 = [("unknown-directive", 5, 0, 5, 38, "factlint"),
                   ("unknown-directive", 6, 34, 6, 49, "factlint")]

@@ -134,11 +134,11 @@ std::vector<std::string> summary(const json::object& params) {
     return out;
 }
 
-// Line 1 (0-based): the unknown rule id starts after "Kim " (4) + "😀" (2 UTF-16 units, 4
+// Line 1 (0-based): the unknown rule id starts after "Ann " (4) + "😀" (2 UTF-16 units, 4
 // bytes) + " said <!-- factlint-disable " (6 + 5 + 17): UTF-16 column 34, byte column 36.
 const std::string draft =
     "# Draft\n"
-    "Kim \xF0\x9F\x98\x80 said <!-- factlint-disable invalid-encodng --> ok.\n";
+    "Ann \xF0\x9F\x98\x80 said <!-- factlint-disable invalid-encodng --> ok.\n";
 const std::string uri = "file:///nonexistent-factlint/draft.md";
 
 } // namespace
