@@ -1,10 +1,915 @@
+// The number grammar's facade: finds candidate positions cheaply (digits, currency symbols,
+// words that can start a number or a date), runs the numeral and date parsers only there, and
+// adds what surrounds a numeral: hedges, units, ranges and trends.
 #include "grammar/quantity.hpp"
+#include "grammar/date.hpp"
+#include "grammar/number.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <exception>
+#include <initializer_list>
 
 namespace factlint {
 
-// Placeholder until the number grammar is written.
-std::vector<Quantity> find_quantities(std::string_view, Span, std::optional<Date>) {
+std::string_view to_string(QuantityKind kind) {
+    switch (kind) {
+    case QuantityKind::quantity:
+        return "quantity";
+    case QuantityKind::percent:
+        return "percent";
+    case QuantityKind::money:
+        return "money";
+    case QuantityKind::duration:
+        return "duration";
+    case QuantityKind::date:
+        return "date";
+    case QuantityKind::year:
+        return "year";
+    case QuantityKind::ordinal:
+        return "ordinal";
+    }
+    return "quantity";
+}
+
+std::string_view to_string(Qualifier qualifier) {
+    switch (qualifier) {
+    case Qualifier::exact:
+        return "exact";
+    case Qualifier::about:
+        return "about";
+    case Qualifier::at_least:
+        return "at_least";
+    case Qualifier::more_than:
+        return "more_than";
+    case Qualifier::at_most:
+        return "at_most";
+    case Qualifier::less_than:
+        return "less_than";
+    case Qualifier::range:
+        return "range";
+    case Qualifier::vague:
+        return "vague";
+    }
+    return "exact";
+}
+
+std::string_view to_string(Trend trend) {
+    switch (trend) {
+    case Trend::up:
+        return "up";
+    case Trend::down:
+        return "down";
+    case Trend::none:
+        return "";
+    }
+    return "";
+}
+
+namespace {
+
+using grammar::ascii_lower;
+using grammar::is_alpha;
+using grammar::is_digit;
+using grammar::is_word_byte;
+using grammar::Numeral;
+
+/// A word or symbol run before a numeral, for matching hedges backwards.
+struct Word {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string text; ///< lower-cased
+};
+
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t limit) {
+    while (pos < limit && (text[pos] == ' ' || text[pos] == '\t'))
+        ++pos;
+    return pos;
+}
+
+std::size_t word_end(std::string_view text, std::size_t pos, std::size_t limit) {
+    while (pos < limit && is_word_byte(text[pos]))
+        ++pos;
+    return pos;
+}
+
+bool is_symbol(char c) {
+    return c == '<' || c == '>' || c == '=' || c == '~';
+}
+
+/// Up to `count` words before `pos`, nearest last, not reaching before `floor`.
+std::vector<Word> words_before(std::string_view text, std::size_t pos, std::size_t floor,
+                               std::size_t count) {
+    std::vector<Word> words;
+    std::size_t p = pos;
+    while (words.size() < count) {
+        while (p > floor && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+            --p;
+        if (p <= floor)
+            break;
+        std::size_t b = p;
+        if (is_word_byte(text[p - 1])) {
+            while (b > floor && is_word_byte(text[b - 1]))
+                --b;
+        } else if (is_symbol(text[p - 1]) || text[p - 1] == '\xA5' /* tail of ≥ ≤ */) {
+            // "<=", "< =", ">", "≥", "≤"
+            if (text.substr(0, p).ends_with("\xE2\x89\xA5") ||
+                text.substr(0, p).ends_with("\xE2\x89\xA4"))
+                b = p - 3;
+            else
+                b = p - 1;
+            while (b > floor && is_symbol(text[b - 1]))
+                --b;
+        } else if (text[p - 1] == '.' && p - 1 > floor && is_word_byte(text[p - 2])) {
+            b = p - 1; // "approx." keeps its dot below
+            while (b > floor && is_word_byte(text[b - 1]))
+                --b;
+        } else {
+            break;
+        }
+        Word w;
+        w.begin = b;
+        w.end = p;
+        for (std::size_t i = b; i < p; ++i)
+            w.text += ascii_lower(text[i]);
+        words.push_back(std::move(w));
+        p = b;
+    }
+    std::reverse(words.begin(), words.end());
+    return words;
+}
+
+struct Hedge {
+    std::initializer_list<std::string_view> words;
+    Qualifier qualifier;
+};
+
+// Longest phrases first within each meaning does not matter: matching picks the longest.
+const Hedge hedges_before[] = {
+    {{"at", "least"}, Qualifier::at_least},
+    {{"no", "fewer", "than"}, Qualifier::at_least},
+    {{"no", "less", "than"}, Qualifier::at_least},
+    {{"not", "less", "than"}, Qualifier::at_least},
+    {{"a", "minimum", "of"}, Qualifier::at_least},
+    {{"greater", "than", "or", "equal", "to"}, Qualifier::at_least},
+    {{"more", "than", "or", "equal", "to"}, Qualifier::at_least},
+    {{"larger", "than", "or", "equal", "to"}, Qualifier::at_least},
+    {{"equal", "to", "or", "more", "than"}, Qualifier::at_least},
+    {{"equal", "to", "or", "greater", "than"}, Qualifier::at_least},
+    {{"at", "least", "or", "equal", "to"}, Qualifier::at_least},
+    {{"bigger", "or", "equal", "than"}, Qualifier::at_least},
+    {{"higher", "or", "equal", "than"}, Qualifier::at_least},
+    {{"greater", "or", "equal", "than"}, Qualifier::at_least},
+    {{"larger", "or", "equal", "than"}, Qualifier::at_least},
+    {{">="}, Qualifier::at_least},
+    {{">", "="}, Qualifier::at_least},
+    {{"\xE2\x89\xA5"}, Qualifier::at_least},
+    {{"more", "than"}, Qualifier::more_than},
+    {{"over"}, Qualifier::more_than},
+    {{"above"}, Qualifier::more_than},
+    {{"in", "excess", "of"}, Qualifier::more_than},
+    {{"upwards", "of"}, Qualifier::more_than},
+    {{"upward", "of"}, Qualifier::more_than},
+    {{"surpassed"}, Qualifier::more_than},
+    {{"surpassing"}, Qualifier::more_than},
+    {{"surpass"}, Qualifier::more_than},
+    {{"surpasses"}, Qualifier::more_than},
+    {{"exceeding"}, Qualifier::more_than},
+    {{"exceeded"}, Qualifier::more_than},
+    {{"exceed"}, Qualifier::more_than},
+    {{"exceeds"}, Qualifier::more_than},
+    {{"greater", "than"}, Qualifier::more_than},
+    {{"larger", "than"}, Qualifier::more_than},
+    {{"bigger", "than"}, Qualifier::more_than},
+    {{"higher", "than"}, Qualifier::more_than},
+    {{">"}, Qualifier::more_than},
+    {{"at", "most"}, Qualifier::at_most},
+    {{"no", "more", "than"}, Qualifier::at_most},
+    {{"not", "more", "than"}, Qualifier::at_most},
+    {{"up", "to"}, Qualifier::at_most},
+    {{"as", "many", "as"}, Qualifier::at_most},
+    {{"as", "much", "as"}, Qualifier::at_most},
+    {{"a", "maximum", "of"}, Qualifier::at_most},
+    {{"less", "than", "or", "equal", "to"}, Qualifier::at_most},
+    {{"fewer", "than", "or", "equal", "to"}, Qualifier::at_most},
+    {{"equal", "to", "or", "less", "than"}, Qualifier::at_most},
+    {{"equal", "to", "or", "fewer", "than"}, Qualifier::at_most},
+    {{"smaller", "or", "equal", "than"}, Qualifier::at_most},
+    {{"lower", "or", "equal", "than"}, Qualifier::at_most},
+    {{"less", "or", "equal", "than"}, Qualifier::at_most},
+    {{"<="}, Qualifier::at_most},
+    {{"<", "="}, Qualifier::at_most},
+    {{"\xE2\x89\xA4"}, Qualifier::at_most},
+    {{"less", "than"}, Qualifier::less_than},
+    {{"under"}, Qualifier::less_than},
+    {{"fewer", "than"}, Qualifier::less_than},
+    {{"below"}, Qualifier::less_than},
+    {{"smaller", "than"}, Qualifier::less_than},
+    {{"lower", "than"}, Qualifier::less_than},
+    {{"<"}, Qualifier::less_than},
+    {{"about"}, Qualifier::about},
+    {{"around"}, Qualifier::about},
+    {{"approximately"}, Qualifier::about},
+    {{"approx."}, Qualifier::about},
+    {{"roughly"}, Qualifier::about},
+    {{"some"}, Qualifier::about},
+    {{"an", "estimated"}, Qualifier::about},
+    {{"estimated", "at"}, Qualifier::about},
+    {{"nearly"}, Qualifier::about},
+    {{"almost"}, Qualifier::about},
+    {{"close", "to"}, Qualifier::about},
+    {{"circa"}, Qualifier::about},
+    {{"~"}, Qualifier::about},
+    {{"equal", "to"}, Qualifier::exact},
+    {{"equals", "to"}, Qualifier::exact},
+    {{"equals"}, Qualifier::exact},
+    {{"equaling", "to"}, Qualifier::exact},
+    {{"exactly"}, Qualifier::exact},
+};
+
+const Hedge hedges_after[] = {
+    {{"or", "more"}, Qualifier::at_least},
+    {{"and", "more"}, Qualifier::at_least},
+    {{"or", "above"}, Qualifier::at_least},
+    {{"and", "above"}, Qualifier::at_least},
+    {{"or", "over"}, Qualifier::at_least},
+    {{"and", "over"}, Qualifier::at_least},
+    {{"or", "greater"}, Qualifier::at_least},
+    {{"or", "greater", "than"}, Qualifier::at_least},
+    {{"or", "more", "than"}, Qualifier::at_least},
+    {{"or", "higher"}, Qualifier::at_least},
+    {{"plus"}, Qualifier::at_least},
+    {{"or", "less"}, Qualifier::at_most},
+    {{"or", "fewer"}, Qualifier::at_most},
+    {{"or", "below"}, Qualifier::at_most},
+    {{"or", "under"}, Qualifier::at_most},
+    {{"and", "less"}, Qualifier::at_most},
+    {{"or", "lower"}, Qualifier::at_most},
+    {{"or", "less", "than"}, Qualifier::at_most},
+    {{"or", "so"}, Qualifier::about},
+};
+
+/// The longest hedge ending right before the words' end; sets `begin` to where it starts.
+std::optional<Qualifier> match_hedge_before(const std::vector<Word>& words, std::size_t& begin,
+                                            std::size_t& used) {
+    std::optional<Qualifier> best;
+    std::size_t best_len = 0;
+    for (const Hedge& h : hedges_before) {
+        const std::size_t n = h.words.size();
+        if (n > words.size() || n <= best_len)
+            continue;
+        bool ok = true;
+        std::size_t i = words.size() - n;
+        for (std::string_view w : h.words)
+            if (words[i++].text != w) {
+                ok = false;
+                break;
+            }
+        if (ok) {
+            best = h.qualifier;
+            best_len = n;
+        }
+    }
+    if (best) {
+        begin = words[words.size() - best_len].begin;
+        used = best_len;
+    }
+    return best;
+}
+
+/// Words after `pos`, lower-cased, up to `count`, stopping at punctuation.
+std::vector<Word> words_after(std::string_view text, std::size_t pos, std::size_t limit,
+                              std::size_t count) {
+    std::vector<Word> words;
+    std::size_t p = pos;
+    while (words.size() < count) {
+        const std::size_t b = skip_blanks(text, p, limit);
+        if (b >= limit || !is_word_byte(text[b]) || (b == p && p != pos))
+            break;
+        const std::size_t e = word_end(text, b, limit);
+        Word w{b, e, {}};
+        for (std::size_t i = b; i < e; ++i)
+            w.text += ascii_lower(text[i]);
+        words.push_back(std::move(w));
+        p = e;
+    }
+    return words;
+}
+
+std::optional<Qualifier> match_hedge_after(const std::vector<Word>& words, std::size_t& end) {
+    std::optional<Qualifier> best;
+    std::size_t best_len = 0;
+    for (const Hedge& h : hedges_after) {
+        const std::size_t n = h.words.size();
+        if (n > words.size() || n <= best_len)
+            continue;
+        bool ok = true;
+        std::size_t i = 0;
+        for (std::string_view w : h.words)
+            if (words[i++].text != w) {
+                ok = false;
+                break;
+            }
+        if (ok) {
+            best = h.qualifier;
+            best_len = n;
+        }
+    }
+    if (best)
+        end = words[best_len - 1].end;
+    return best;
+}
+
+bool one_of(std::string_view word, std::initializer_list<std::string_view> options) {
+    return std::find(options.begin(), options.end(), word) != options.end();
+}
+
+/// The trend a word (or two) before the quantity or its hedge expresses.
+Trend trend_before(const std::vector<Word>& words) {
+    if (words.empty())
+        return Trend::none;
+    std::string_view last = words.back().text;
+    std::string_view before =
+        words.size() >= 2 ? std::string_view(words[words.size() - 2].text) : std::string_view();
+    if (one_of(last, {"by", "to", "of", "from"}) && !before.empty())
+        last = before;
+    if (one_of(last, {"up", "rose", "risen", "rising", "rises", "increased", "increase",
+                      "increases", "increasing", "grew", "grown", "grows", "jumped", "jump",
+                      "climbed", "surged", "soared", "gained", "higher"}))
+        return Trend::up;
+    if (one_of(last,
+               {"down",    "fell",      "fallen",   "falling",   "falls",    "dropped", "drop",
+                "drops",   "decreased", "decrease", "decreases", "declined", "decline", "declines",
+                "plunged", "slumped",   "shrank",   "lost",      "lower",    "cut"}))
+        return Trend::down;
+    return Trend::none;
+}
+
+struct Unit {
+    QuantityKind kind = QuantityKind::quantity;
+    std::string unit;
+    std::size_t end = 0;
+};
+
+std::string_view duration_unit(std::string_view word) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> units{{
+        {"year", "year"},      {"years", "year"},      {"month", "month"},
+        {"months", "month"},   {"week", "week"},       {"weeks", "week"},
+        {"day", "day"},        {"days", "day"},        {"hour", "hour"},
+        {"hours", "hour"},     {"minute", "minute"},   {"minutes", "minute"},
+        {"second", "second"},  {"seconds", "second"},  {"decade", "decade"},
+        {"decades", "decade"}, {"century", "century"}, {"centuries", "century"},
+        {"yr", "year"},        {"yrs", "year"},
+    }};
+    for (const auto& [key, unit] : units)
+        if (word == key)
+            return unit;
     return {};
+}
+
+/// Percent signs and words, currency words and duration units after a numeral.
+std::optional<Unit> unit_after(std::string_view text, std::size_t pos, std::size_t limit,
+                               bool allow_currency) {
+    Unit u;
+    std::size_t p = skip_blanks(text, pos, limit);
+    if (p < limit && text[p] == '%' && p <= pos + 1) {
+        u.kind = QuantityKind::percent;
+        u.unit = "%";
+        u.end = p + 1;
+        return u;
+    }
+    // "100-year", "six-month"
+    const bool hyphen = p == pos && p + 1 < limit && text[p] == '-' && is_alpha(text[p + 1]);
+    if (hyphen)
+        ++p;
+    if (p >= limit || !is_alpha(text[p]) || (p == pos && !hyphen))
+        return std::nullopt;
+    auto words = words_after(text, p, limit, 2);
+    if (words.empty())
+        return std::nullopt;
+    const std::string& w0 = words[0].text;
+    if (!hyphen) {
+        if (w0 == "percentage" && words.size() > 1 &&
+            (words[1].text == "points" || words[1].text == "point")) {
+            u.kind = QuantityKind::percent;
+            u.unit = "percentage point";
+            u.end = words[1].end;
+            return u;
+        }
+        if (one_of(w0, {"percent", "percents", "percentage", "pct"})) {
+            u.kind = QuantityKind::percent;
+            u.unit = "%";
+            u.end = words[0].end;
+            return u;
+        }
+        if (w0 == "per" && words.size() > 1 && words[1].text == "cent") {
+            u.kind = QuantityKind::percent;
+            u.unit = "%";
+            u.end = words[1].end;
+            return u;
+        }
+        std::size_t currency_end = 0;
+        if (allow_currency) {
+            if (auto code = grammar::match_currency_suffix(text, p, currency_end);
+                code && currency_end <= limit) {
+                // Upper-case codes only: "won" the verb needs a number before it anyway.
+                u.kind = QuantityKind::money;
+                u.unit = std::string(*code);
+                u.end = currency_end;
+                return u;
+            }
+        }
+    }
+    if (auto unit = duration_unit(w0); !unit.empty()) {
+        u.kind = QuantityKind::duration;
+        u.unit = std::string(unit);
+        u.end = words[0].end;
+        return u;
+    }
+    return std::nullopt;
+}
+
+/// A noun being counted right after a 4-digit number ("2000 troops") makes it a count, not a
+/// year. Plural lower-case words that are not verbs or event names are taken as counted nouns.
+bool counted_noun_after(std::string_view text, std::size_t pos, std::size_t limit) {
+    const std::size_t p = skip_blanks(text, pos, limit);
+    if (p == pos || p >= limit || !(text[p] >= 'a' && text[p] <= 'z'))
+        return false;
+    const std::size_t e = word_end(text, p, limit);
+    std::string word;
+    for (std::size_t i = p; i < e; ++i)
+        word += text[i];
+    if (word.size() < 3 || word.back() != 's' || word.ends_with("ss") || word.ends_with("us"))
+        return false;
+    return !one_of(word, {"was", "has", "is", "elections", "olympics", "games", "midterms", "polls",
+                          "accounts", "results", "figures", "levels", "rates", "prices",
+                          "standards", "this", "plus"});
+}
+
+bool preceded_by_year_word(const std::vector<Word>& words) {
+    if (words.empty())
+        return false;
+    return one_of(words.back().text,
+                  {"in",      "since",    "by",       "until",  "till", "of",      "from",
+                   "during",  "before",   "after",    "early",  "late", "mid",     "year",
+                   "summer",  "winter",   "spring",   "autumn", "fall", "january", "february",
+                   "march",   "april",    "may",      "june",   "july", "august",  "september",
+                   "october", "november", "december", "jan",    "feb",  "mar",     "apr",
+                   "jun",     "jul",      "aug",      "sep",    "sept", "oct",     "nov",
+                   "dec",     "between",  "and",      "to"});
+}
+
+/// "one" as a pronoun: "one of the", "no one", "the one you", "which one".
+bool pronoun_one(std::string_view text, const Numeral& n, const std::vector<Word>& before,
+                 std::size_t limit) {
+    if (n.end - n.begin != 3 || n.value != 1 || !n.words)
+        return false;
+    if (!before.empty() &&
+        one_of(before.back().text, {"the", "this", "that", "which", "no", "any", "every", "each",
+                                    "another", "only", "other", "someone", "everyone"}))
+        return true;
+    auto after = words_after(text, n.end, limit, 1);
+    return !after.empty() && one_of(after[0].text, {"of", "another", "by", "or", "who", "which",
+                                                    "that", "thing", "way", "side"});
+}
+
+bool is_candidate_letter(char c) {
+    // First letters of number words, vague words, month and weekday names, relative dates,
+    // percent words, signs and currency codes.
+    static constexpr std::string_view letters = "abcdefhjlmnopqstwyzABCDEFHJKLMNOPQRSTUWYZ";
+    return letters.find(c) != std::string_view::npos;
+}
+
+bool is_candidate(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    if (is_digit(c) || c == '$' || c == '-' || c == '.' || c == '%' || c == '<' || c == '>' ||
+        c == '~')
+        return true;
+    const auto u = static_cast<unsigned char>(c);
+    if (u == 0xC2 || u == 0xE2) // £ ¥ ½ ¼ ¾, € ₹ ₩ ₽ ₴ − ⅓ ...
+        return true;
+    return is_candidate_letter(c);
+}
+
+class Scanner {
+public:
+    Scanner(std::string_view text, std::size_t begin, std::size_t limit,
+            std::optional<Date> reference)
+        : text_(text)
+        , begin_(begin)
+        , limit_(limit)
+        , reference_(reference) {}
+
+    std::vector<Quantity> run();
+
+private:
+    std::optional<Quantity> at(std::size_t pos, std::size_t& end);
+    std::optional<Quantity> percent_word(std::size_t pos, std::size_t& end);
+    void finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
+                       const std::vector<Word>& before);
+    bool try_range(Quantity& q, const Numeral& x, std::size_t& end, std::string_view range_word);
+    void merge_bounds(std::vector<Quantity>& out);
+
+    std::string_view text_;
+    std::size_t begin_;
+    std::size_t limit_;
+    std::optional<Date> reference_;
+    std::size_t floor_ = 0; ///< hedges may not reach before the previous quantity's end
+};
+
+std::vector<Quantity> Scanner::run() {
+    std::vector<Quantity> out;
+    floor_ = begin_;
+    std::size_t i = begin_;
+    while (i < limit_) {
+        const bool word_start = i == 0 || !is_word_byte(text_[i - 1]);
+        if (word_start && is_word_byte(text_[i]) && i + 4 < limit_ &&
+            (text_.substr(i, 7) == "http://" || text_.substr(i, 8) == "https://" ||
+             text_.substr(i, 4) == "www.")) {
+            while (i < limit_ && !is_blank(text_[i]))
+                ++i; // URLs are not prose
+            continue;
+        }
+        if (word_start && is_candidate(text_, i)) {
+            std::size_t end = 0;
+            if (auto q = at(i, end)) {
+                out.push_back(std::move(*q));
+                floor_ = end;
+                i = std::max(end, i + 1);
+                continue;
+            }
+        }
+        if (is_word_byte(text_[i]))
+            i = word_end(text_, i, limit_);
+        else
+            ++i;
+    }
+    merge_bounds(out);
+    return out;
+}
+
+std::optional<Quantity> Scanner::percent_word(std::size_t pos, std::size_t& end) {
+    auto words = words_after(text_, pos, limit_, 3);
+    if (words.empty() && text_[pos] != '%')
+        return std::nullopt;
+    Quantity q;
+    q.kind = QuantityKind::percent;
+    q.unit = "%";
+    std::size_t word_end_pos = 0;
+    if (text_[pos] == '%') {
+        word_end_pos = pos + 1;
+    } else if (one_of(words[0].text, {"percent", "percents", "percentage"})) {
+        word_end_pos = words[0].end;
+    } else if (words[0].text == "per" && words.size() > 1 && words[1].text == "cent") {
+        word_end_pos = words[1].end;
+    } else {
+        return std::nullopt;
+    }
+    q.span = q.number = {pos, word_end_pos};
+    end = word_end_pos;
+    // "percent of 10", "per cent of twenty-two" (Recognizers-Text reads these as 10%, 22%).
+    auto of = words_after(text_, word_end_pos, limit_, 1);
+    if (!of.empty() && of[0].text == "of") {
+        const std::size_t p = skip_blanks(text_, of[0].end, limit_);
+        if (auto n = grammar::parse_numeral(text_, p, limit_); n && !n->vague && !n->ordinal) {
+            const std::size_t after = skip_blanks(text_, n->end, limit_);
+            if (after >= limit_ || !is_alpha(text_[after])) {
+                q.value = n->value;
+                q.span.end = n->end;
+                q.number = {n->begin, n->end};
+                end = n->end;
+            }
+        }
+    }
+    return q;
+}
+
+std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
+    const char c = text_[pos];
+    // Digits right after "F-" or "Su-" are names ("F-16", "COVID-19"), not numbers.
+    if (is_digit(c) && pos >= 2 && text_[pos - 1] == '-' && is_alpha(text_[pos - 2]))
+        return std::nullopt;
+    if (is_digit(c) && pos >= 1 && (text_[pos - 1] == '.' || text_[pos - 1] == ',') && pos >= 2 &&
+        is_digit(text_[pos - 2]) && false)
+        return std::nullopt;
+    if (is_alpha(c) || is_digit(c)) {
+        if (auto d = grammar::match_date(text_, pos, limit_, reference_)) {
+            Quantity q;
+            q.kind = QuantityKind::date;
+            q.span = q.number = {d->begin, d->end};
+            q.date = d->date;
+            end = d->end;
+            return q;
+        }
+    }
+    if (c == '%' || c == 'p' || c == 'P')
+        return percent_word(pos, end);
+    // Currency before the amount.
+    std::optional<std::string_view> currency;
+    std::size_t number_pos = pos;
+    std::size_t currency_end = 0;
+    if (auto code = grammar::match_currency_prefix(text_, pos, currency_end);
+        code && currency_end < limit_) {
+        const bool letters = is_alpha(text_[currency_end - 1]);
+        std::size_t p = skip_blanks(text_, currency_end, limit_);
+        if (!(letters && p < limit_ && is_alpha(text_[p])) && p <= currency_end + 1 && p < limit_ &&
+            (is_digit(text_[p]) || (letters && p > currency_end) || !letters)) {
+            currency = code;
+            number_pos = p;
+        }
+    }
+    const bool sign_or_symbol = c == '-' || static_cast<unsigned char>(c) == 0xE2;
+    if (!currency && !is_word_byte(c) && !sign_or_symbol && c != '.' &&
+        static_cast<unsigned char>(c) != 0xC2)
+        return std::nullopt;
+    // "$2000 over 3 years" keeps "over 3 years" for itself.
+    grammar::NumeralOptions options;
+    options.fraction_prepositions = !currency;
+    auto n = grammar::parse_numeral(text_, number_pos, limit_, options);
+    if (!n)
+        return std::nullopt;
+    // A lone "." or "-" that did not start a number.
+    const auto before = words_before(text_, pos, floor_, 6);
+    if (pronoun_one(text_, *n, before, limit_))
+        return std::nullopt;
+    Quantity q;
+    q.number = {n->begin, n->end};
+    q.span = {pos, n->end};
+    end = n->end;
+    if (n->vague) {
+        q.qualifier = Qualifier::vague;
+        q.low = n->low;
+        q.high = n->high;
+    } else {
+        q.value = n->value;
+    }
+    if (currency) {
+        q.kind = QuantityKind::money;
+        q.unit = std::string(*currency);
+    }
+    if (n->ordinal) {
+        q.kind = QuantityKind::ordinal;
+    } else if (auto unit = unit_after(text_, n->end, limit_, !currency)) {
+        if (!currency || unit->kind != QuantityKind::money) {
+            if (!(currency && unit->kind == QuantityKind::duration)) {
+                q.kind = unit->kind;
+                q.unit = unit->unit;
+                q.span.end = end = unit->end;
+            }
+        }
+    }
+    if (q.kind == QuantityKind::quantity && n->plain_integer && n->value >= 1800 &&
+        n->value <= 2100 && n->end - n->begin == 4 &&
+        (preceded_by_year_word(before) || !counted_noun_after(text_, n->end, limit_))) {
+        q.kind = QuantityKind::year;
+        q.date = Date{static_cast<int>(n->value), 0, 0};
+    }
+    finish_hedges(q, pos, end, before);
+    return q;
+}
+
+void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
+                            const std::vector<Word>& before) {
+    if (q.kind == QuantityKind::ordinal && q.qualifier != Qualifier::vague) {
+        // Ordinals take part in ranges only ("between the tenth and the fifteenth").
+    }
+    std::size_t hedge_begin = number_begin;
+    std::size_t used = 0;
+    std::optional<Qualifier> hedge;
+    std::vector<Word> context = before;
+    // "between the tenth and": skip an article before the number when looking for hedges.
+    if (!context.empty() && context.back().text == "the" && q.kind == QuantityKind::ordinal)
+        context.pop_back();
+    if (q.qualifier != Qualifier::vague && q.kind != QuantityKind::date)
+        hedge = match_hedge_before(context, hedge_begin, used);
+    std::vector<Word> rest(context.begin(), context.end() - static_cast<long>(used));
+    const std::string_view range_word = rest.empty() ? std::string_view() : rest.back().text;
+    q.trend = trend_before(rest);
+    if (hedge) {
+        q.span.begin = hedge_begin;
+        q.qualifier = *hedge;
+    }
+    // Ranges: "between X and Y", "from X to Y", "X to Y", "X-Y", "X–Y", "X~Y", "X through Y".
+    Numeral x;
+    x.begin = q.number.begin;
+    x.end = q.number.end;
+    if (q.value && q.kind != QuantityKind::date) {
+        if (try_range(q, x, end, hedge ? std::string_view() : range_word)) {
+            if (hedge) // "about 20~100": the range states the bounds
+                q.span.begin = q.number.begin;
+            if (!hedge && (range_word == "between" || range_word == "from")) {
+                q.span.begin = rest.back().begin;
+                rest.pop_back();
+                q.trend = trend_before(rest);
+            }
+            return;
+        }
+    }
+    if (q.kind == QuantityKind::date || q.kind == QuantityKind::year ||
+        q.qualifier == Qualifier::vague)
+        return;
+    std::size_t after_end = 0;
+    auto after = words_after(text_, end, limit_, 4);
+    if (!after.empty() && after[0].begin == end) // "100+" has no word; "plus" needs a space
+        after.clear();
+    // A closing hedge must close: "more than 40 and less than 10" and "200 or greater than 190"
+    // start new quantities.
+    const auto closes = [&](std::size_t at) {
+        const std::size_t p = skip_blanks(text_, at, limit_);
+        if (p >= limit_ || !is_word_byte(text_[p]))
+            return true;
+        const std::size_t e = word_end(text_, p, limit_);
+        std::string w;
+        for (std::size_t i = p; i < e; ++i)
+            w += ascii_lower(text_[i]);
+        if (w == "than" || w == "to" || w == "or" || w == "and" || is_digit(text_[p]))
+            return false;
+        std::size_t word_end_pos = 0;
+        return !grammar::match_number_word(text_, p, word_end_pos);
+    };
+    if (end < limit_ && text_[end] == '+' && q.value) {
+        q.qualifier = Qualifier::at_least;
+        end = q.span.end = end + 1;
+    } else if (auto post = match_hedge_after(after, after_end); post && closes(after_end)) {
+        // "about five hundred or more": the closing hedge decides; "equal to 5000 or less"
+        // keeps its opening words.
+        q.qualifier = *post;
+        if (hedge && *hedge != Qualifier::exact)
+            q.span.begin = q.number.begin;
+        end = q.span.end = after_end;
+    } else if (hedge && (*hedge == Qualifier::less_than || *hedge == Qualifier::more_than)) {
+        // "less than 5000 or equal", "more than 5000 or equal to"
+        if (after.size() >= 2 && after[0].text == "or" && after[1].text == "equal") {
+            const std::size_t p =
+                (after.size() >= 3 && after[2].text == "to") ? after[2].end : after[1].end;
+            if (closes(p)) {
+                q.qualifier =
+                    *hedge == Qualifier::less_than ? Qualifier::at_most : Qualifier::at_least;
+                end = q.span.end = p;
+            }
+        }
+    }
+    if (q.value) {
+        switch (q.qualifier) {
+        case Qualifier::at_least:
+        case Qualifier::more_than:
+            q.low = q.value;
+            break;
+        case Qualifier::at_most:
+        case Qualifier::less_than:
+            q.high = q.value;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,
+                        std::string_view range_word) {
+    std::size_t p = end;
+    std::size_t y_pos = std::string_view::npos;
+    const std::size_t blank = skip_blanks(text_, p, limit_);
+    if (blank < limit_) {
+        const char c = text_[blank];
+        const bool dash = c == '-' || text_.substr(blank, 3) == "\xE2\x80\x93" ||
+                          text_.substr(blank, 3) == "\xE2\x80\x94" || c == '~';
+        if (dash && range_word != "between") {
+            const std::size_t after = blank + (c == '-' || c == '~' ? 1 : 3);
+            const std::size_t y = skip_blanks(text_, after, limit_);
+            // Spaces on one side only ("1000 -5000") do not make a range.
+            if ((blank == p) == (y == after) && y < limit_)
+                y_pos = y;
+        } else if (is_alpha(c)) {
+            const std::size_t e = word_end(text_, blank, limit_);
+            std::string w;
+            for (std::size_t i = blank; i < e; ++i)
+                w += ascii_lower(text_[i]);
+            const bool ok = range_word == "between" ? w == "and"
+                            : range_word == "from"  ? w == "to"
+                                                    : (w == "to" || w == "through");
+            if (ok && blank > p)
+                y_pos = skip_blanks(text_, e, limit_);
+            if (y_pos == e)
+                y_pos = std::string_view::npos;
+        }
+    }
+    if (y_pos == std::string_view::npos || y_pos >= limit_)
+        return false;
+    // "between the tenth and the fifteenth"
+    std::size_t the_end = word_end(text_, y_pos, limit_);
+    if (q.kind == QuantityKind::ordinal && the_end - y_pos == 3 &&
+        ascii_lower(text_[y_pos]) == 't' && ascii_lower(text_[y_pos + 1]) == 'h' &&
+        ascii_lower(text_[y_pos + 2]) == 'e')
+        y_pos = skip_blanks(text_, the_end, limit_);
+    // The upper end may carry the currency ("$5-$10") or not.
+    std::size_t number_pos = y_pos;
+    std::size_t currency_end = 0;
+    if (q.kind == QuantityKind::money) {
+        if (auto code = grammar::match_currency_prefix(text_, y_pos, currency_end))
+            number_pos = skip_blanks(text_, currency_end, limit_);
+    }
+    auto y = grammar::parse_numeral(text_, number_pos, limit_, grammar::NumeralOptions{false});
+    if (!y || y->vague || y->ordinal != (q.kind == QuantityKind::ordinal))
+        return false;
+    // Phone numbers and chains: "+1-222-2222".
+    if (y->end < limit_ && (text_[y->end] == '-' || text_[y->end] == '/') && y->end + 1 < limit_ &&
+        is_digit(text_[y->end + 1]))
+        return false;
+    if (x.begin > 0 && (text_[x.begin - 1] == '+' || text_[x.begin - 1] == '-'))
+        return false; // "+1-222", "three-nought-four": chains, not ranges
+    double low = *q.value;
+    double high = y->value;
+    std::size_t y_end = y->end;
+    QuantityKind kind = q.kind;
+    std::string unit = q.unit;
+    if (auto u = unit_after(text_, y->end, limit_, kind != QuantityKind::money)) {
+        if (kind == QuantityKind::quantity || kind == QuantityKind::year || kind == u->kind) {
+            kind = u->kind;
+            unit = u->unit;
+            y_end = u->end;
+        }
+    }
+    if (kind == QuantityKind::year && !(y->plain_integer && high >= 1800 && high <= 2100)) {
+        // "2014-15" seasons and "1995 to 200" are not year ranges.
+        return false;
+    }
+    // "between 5 and 10 million", "$5-10bn"
+    if (y->scaled && y->magnitude > 1 && low * y->magnitude <= high && low < 1000)
+        low *= y->magnitude;
+    if (!(low < high))
+        return false;
+    q.kind = kind;
+    q.unit = unit;
+    q.qualifier = Qualifier::range;
+    q.low = low;
+    q.high = high;
+    q.value.reset();
+    q.number.end = y->end;
+    q.span.end = y_end;
+    end = y_end;
+    return true;
+}
+
+/// "more than 10 and less than 40" is one range (10, 40); "more than 40 and less than 10" are two
+/// bounds.
+void Scanner::merge_bounds(std::vector<Quantity>& out) {
+    std::vector<Quantity> merged;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (i + 1 < out.size()) {
+            Quantity& a = out[i];
+            Quantity& b = out[i + 1];
+            const bool a_lower =
+                a.qualifier == Qualifier::more_than || a.qualifier == Qualifier::at_least;
+            const bool a_upper =
+                a.qualifier == Qualifier::less_than || a.qualifier == Qualifier::at_most;
+            const bool b_lower =
+                b.qualifier == Qualifier::more_than || b.qualifier == Qualifier::at_least;
+            const bool b_upper =
+                b.qualifier == Qualifier::less_than || b.qualifier == Qualifier::at_most;
+            std::string gap;
+            for (std::size_t k = a.span.end; k < b.span.begin; ++k)
+                gap += ascii_lower(text_[k]);
+            const bool joined = gap == " and " || gap == " but " || gap == ", " || gap == ",";
+            if (joined && a.kind == b.kind && a.value && b.value &&
+                ((a_lower && b_upper && *a.value < *b.value) ||
+                 (a_upper && b_lower && *b.value < *a.value))) {
+                Quantity r = a;
+                r.span.end = b.span.end;
+                r.number.end = b.number.end;
+                r.qualifier = Qualifier::range;
+                r.low = a_lower ? a.value : b.value;
+                r.high = a_lower ? b.value : a.value;
+                r.value.reset();
+                merged.push_back(std::move(r));
+                ++i;
+                continue;
+            }
+        }
+        merged.push_back(std::move(out[i]));
+    }
+    out = std::move(merged);
+}
+
+} // namespace
+
+std::vector<Quantity> find_quantities(std::string_view prose, Span span,
+                                      std::optional<Date> reference) {
+    const std::size_t limit = std::min(span.end, prose.size());
+    if (span.begin >= limit)
+        return {};
+    try {
+        return Scanner(prose, span.begin, limit, reference).run();
+    } catch (const std::exception&) {
+        // x3::expectation_failure and friends stop here: a sentence we cannot read has no
+        // quantities rather than aborting the lint.
+        return {};
+    }
 }
 
 } // namespace factlint

@@ -1,0 +1,164 @@
+// Number grammar: X3 matchers for the lexical layer (number_def.hpp) and the numeral composer
+// that turns a run of number words and digits into a value. The composer is plain C++ on top
+// of the X3 matchers because English numerals are easier to compose with explicit state than
+// with attribute rules ("two hundred and two thousand", "one hundred thirty fifths").
+#include "grammar/number.hpp"
+#include "grammar/number_def.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace factlint::grammar {
+
+namespace x3 = boost::spirit::x3;
+
+std::optional<NumberWord> match_number_word(std::string_view text, std::size_t pos,
+                                            std::size_t& end) {
+    const char* first = text.data() + pos;
+    const char* const last = text.data() + text.size();
+    NumberWord word;
+    if (!x3::parse(first, last, parser::number_word, word))
+        return std::nullopt;
+    end = static_cast<std::size_t>(first - text.data());
+    return word;
+}
+
+namespace {
+
+/// Runs `p` at `pos` and returns where it stopped, or npos when it did not match.
+template <class Parser>
+std::size_t match_at(std::string_view text, std::size_t pos, const Parser& p) {
+    const char* first = text.data() + pos;
+    const char* const last = text.data() + text.size();
+    if (!x3::parse(first, last, p))
+        return std::string_view::npos;
+    return static_cast<std::size_t>(first - text.data());
+}
+
+std::string digits_of(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        if (is_digit(c))
+            out += c;
+    return out;
+}
+
+} // namespace
+
+std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size_t pos) {
+    constexpr auto npos = std::string_view::npos;
+    if (pos >= text.size())
+        return std::nullopt;
+    DigitLiteral literal;
+    std::string integer_digits;
+    std::string decimal_digits;
+    std::size_t end = npos;
+    bool dot_thousands = false;
+    if (is_digit(text[pos])) {
+        if ((end = match_at(text, pos, parser::indian_grouped)) != npos ||
+            (end = match_at(text, pos, parser::comma_grouped)) != npos)
+            literal.grouped = true;
+        else if ((end = match_at(text, pos, parser::dot_grouped)) != npos)
+            literal.grouped = dot_thousands = true;
+        else if ((end = match_at(text, pos, parser::space_grouped)) != npos)
+            literal.grouped = true;
+        else
+            end = match_at(text, pos, parser::plain_digits);
+        integer_digits = digits_of(text.substr(pos, end - pos));
+        literal.leading_zero = integer_digits.size() > 1 && integer_digits[0] == '0';
+    } else if (text[pos] != '.') {
+        return std::nullopt;
+    } else {
+        end = pos;
+    }
+    literal.digits = integer_digits.size();
+    // In "192.168.1.2" and "22,24,26,31" a number right after "digit." or "digit," is one
+    // item of a list, never the start of a decimal.
+    const bool listed =
+        pos >= 2 && (text[pos - 1] == '.' || text[pos - 1] == ',') && is_digit(text[pos - 2]);
+    std::size_t decimal_end = npos;
+    if (dot_thousands)
+        decimal_end = match_at(text, end, x3::lit(',') >> +x3::digit);
+    else if (listed)
+        decimal_end = npos;
+    else if ((decimal_end = match_at(text, end, parser::dot_decimal)) == npos && !literal.grouped &&
+             !integer_digits.empty())
+        decimal_end = match_at(text, end, parser::comma_decimal);
+    if (decimal_end != npos) {
+        decimal_digits = digits_of(text.substr(end + 1, decimal_end - end - 1));
+        end = decimal_end;
+        literal.integer = false;
+    }
+    if (integer_digits.empty() && decimal_digits.empty())
+        return std::nullopt;
+    std::string number = (integer_digits.empty() ? "0" : integer_digits) + "." +
+                         (decimal_digits.empty() ? "0" : decimal_digits);
+    literal.value = std::strtod(number.c_str(), nullptr);
+    // Exponents: "1e10", "1.3x10^6", "2.5^-1" (the last is a power, as Recognizers-Text reads it).
+    std::size_t exponent_end = npos;
+    if ((exponent_end = match_at(text, end, parser::exponent)) != npos ||
+        (exponent_end = match_at(text, end, parser::scientific)) != npos) {
+        const auto tail = text.substr(end, exponent_end - end);
+        const bool negative = tail.find('-') != std::string_view::npos;
+        const double exponent =
+            std::strtod(digits_of(tail.substr(tail.find_first_of("e^") + 1)).c_str(), nullptr);
+        literal.value *= std::pow(10.0, negative ? -exponent : exponent);
+        literal.integer = false;
+        end = exponent_end;
+    } else if ((exponent_end = match_at(text, end, parser::power)) != npos) {
+        const auto tail = text.substr(end, exponent_end - end);
+        std::size_t minus_signs = 0;
+        for (char c : tail)
+            minus_signs += c == '-';
+        const double exponent = std::strtod(digits_of(tail).c_str(), nullptr);
+        literal.value = std::pow(literal.value, minus_signs % 2 ? -exponent : exponent);
+        literal.integer = false;
+        end = exponent_end;
+    }
+    literal.end = end;
+    return literal;
+}
+
+std::optional<double> match_magnitude_suffix(std::string_view text, std::size_t pos,
+                                             std::size_t& end) {
+    const char* first = text.data() + pos;
+    const char* const last = text.data() + text.size();
+    double multiplier = 0;
+    // "1MM" is a million in finance; a lower-case "mm" is millimetres.
+    if (text.substr(pos, 2) == "MM" && (pos + 2 >= text.size() || !is_word_byte(text[pos + 2]))) {
+        end = pos + 2;
+        return 1e6;
+    }
+    if (x3::parse(first, last, parser::glued_magnitude, multiplier) ||
+        (first = text.data() + pos, x3::parse(first, last, parser::spaced_magnitude, multiplier))) {
+        end = static_cast<std::size_t>(first - text.data());
+        return multiplier;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string_view> match_currency_prefix(std::string_view text, std::size_t pos,
+                                                      std::size_t& end) {
+    const char* first = text.data() + pos;
+    const char* const last = text.data() + text.size();
+    const char* code = nullptr;
+    if (!x3::parse(first, last, parser::currency_prefix, code))
+        return std::nullopt;
+    end = static_cast<std::size_t>(first - text.data());
+    return std::string_view(code);
+}
+
+std::optional<std::string_view> match_currency_suffix(std::string_view text, std::size_t pos,
+                                                      std::size_t& end) {
+    const char* first = text.data() + pos;
+    const char* const last = text.data() + text.size();
+    const char* code = nullptr;
+    if (!x3::parse(first, last, parser::currency_suffix, code))
+        return std::nullopt;
+    end = static_cast<std::size_t>(first - text.data());
+    return std::string_view(code);
+}
+
+} // namespace factlint::grammar

@@ -1,0 +1,68 @@
+/// Plain data shared by the number, date and quantity translation units (no Spirit here).
+#pragma once
+
+#include "core/date.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+namespace factlint::grammar {
+
+/// What a number word contributes when numerals are composed.
+enum class WordClass : std::uint8_t {
+    zero,     ///< zero, nought, naught
+    unit,     ///< one .. nine
+    teen,     ///< ten .. nineteen
+    tens,     ///< twenty .. ninety
+    hundred,  ///< hundred
+    scale,    ///< thousand, million, billion, trillion, lakh, crore
+    ordinal,  ///< first .. twentieth, hundredth, millionth (value = the number: fifth = 5)
+    fraction, ///< half, quarter: fraction nouns that are never plain ordinals
+    dozen,    ///< dozen, dz
+};
+
+/// One number word from the lexicon; `plural` marks "fifths", "hundreds", "dozens".
+struct NumberWord {
+    WordClass word_class = WordClass::unit;
+    double value = 0;
+    bool plural = false;
+};
+
+/// A digit literal: "1,234.5", "1 000", ".08", "1.3e6", "2.5^-1".
+struct DigitLiteral {
+    std::size_t end = 0;
+    double value = 0;
+    bool integer = true;  ///< no decimal part and no exponent
+    bool grouped = false; ///< written with thousands separators
+    bool leading_zero = false;
+    std::size_t digits = 0; ///< digits before any decimal separator
+};
+
+/// A numeral composed from digits and/or words, without hedge or unit.
+struct Numeral {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    double value = 0;
+    std::optional<double> low; ///< vague numerals ("several hundred") are intervals
+    std::optional<double> high;
+    bool digits_only = false;   ///< a bare digit literal (candidate for a year)
+    bool plain_integer = false; ///< digits only, no separators, sign, decimals or suffix
+    bool ordinal = false;       ///< "21st", "twenty-first"
+    bool fraction = false;
+    bool scaled = false; ///< carries a scale word or suffix ("1.5 million", "3bn")
+    bool words = false;  ///< contains number words
+    bool negative = false;
+    bool vague = false;   ///< an interval the words imply: low/high set, value 0
+    double magnitude = 1; ///< the last scale applied: 1e6 for "10 million" and "10m"
+};
+
+/// A date expression: absolute ("13 January 2025"), or relative ("last month"), resolved when
+/// a reference date allows.
+struct DateMatch {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::optional<Date> date;
+};
+
+} // namespace factlint::grammar
