@@ -84,7 +84,11 @@ std::int64_t integer_param(const json::object& object, std::string_view name) {
         return field->get_int64();
     if (field->is_uint64())
         return std::int64_t(field->get_uint64());
-    return std::int64_t(field->get_double());
+    // Converting a double outside int64's range is undefined behaviour (found by fuzz_lsp).
+    double value = field->get_double();
+    if (!(value > -9.2e18 && value < 9.2e18))
+        throw ProtocolError(invalid_params, fmt::format("'{}' is out of range", name));
+    return std::int64_t(value);
 }
 
 const json::value* path_in(const json::value& root, std::initializer_list<std::string_view> keys) {
