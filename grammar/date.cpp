@@ -4,6 +4,8 @@
 #include "grammar/date_def.hpp"
 #include "grammar/number.hpp"
 
+#include <cstdlib>
+
 namespace factlint::grammar {
 
 namespace x3 = boost::spirit::x3;
@@ -56,19 +58,25 @@ std::size_t month_at(std::string_view text, std::size_t pos, std::size_t limit, 
     return end;
 }
 
-/// A year-less day and month resolved to the reference's year, or the year before when that
-/// would put it well after the reference (news reports the past).
+/// A year-less day and month resolved to the year that puts it nearest the reference: news
+/// reports recent events and announces coming ones ("on 17 April" in March is this April).
 std::optional<Date> resolve_month_day(int month, int day, std::optional<Date> reference) {
     if (!reference)
         return std::nullopt;
-    Date date{reference->year, month, day};
-    if (!date.valid())
-        return std::nullopt;
-    if (day != 0 && date.days_since_epoch() > reference->days_since_epoch() + 31)
-        date.year -= 1;
-    else if (day == 0 && month > reference->month + 1)
-        date.year -= 1;
-    return date;
+    std::optional<Date> best;
+    long best_distance = 0;
+    for (int year = reference->year - 1; year <= reference->year + 1; ++year) {
+        const Date candidate{year, month, day};
+        if (!candidate.valid())
+            continue;
+        const long distance =
+            std::labs(candidate.days_since_epoch() - reference->days_since_epoch());
+        if (!best || distance < best_distance) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    return best;
 }
 
 /// "13 January 2025", "13th of January", "13 Jan".
@@ -279,6 +287,14 @@ std::optional<DateMatch> relative(std::string_view text, std::size_t pos, std::s
 }
 
 } // namespace
+
+std::vector<std::string> date_word_list() {
+    std::vector<std::string> words = {"yesterday", "today", "tomorrow", "tonight", "last",
+                                      "past",      "next",  "this",     "earlier", "later"};
+    parser::months.for_each([&](const std::string& key, int) { words.push_back(key); });
+    parser::weekdays.for_each([&](const std::string& key, int) { words.push_back(key); });
+    return words;
+}
 
 std::optional<DateMatch> match_date(std::string_view text, std::size_t pos, std::size_t limit,
                                     std::optional<Date> reference) {

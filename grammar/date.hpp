@@ -6,9 +6,14 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace factlint::grammar {
+
+/// Every word that can start a date expression, lower case (for the scanner's pre-filter).
+std::vector<std::string> date_word_list();
 
 /// The date expression starting at `pos` ("2025-01-13", "13 January 2025", "Dec. 2024",
 /// "Monday", "last month", "earlier this week"), ending at or before `limit`. Relative and

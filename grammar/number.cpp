@@ -25,6 +25,13 @@ std::optional<NumberWord> match_number_word(std::string_view text, std::size_t p
     return word;
 }
 
+std::vector<std::string> number_word_list() {
+    std::vector<std::string> words;
+    parser::number_words.for_each(
+        [&](const std::string& key, const NumberWord&) { words.push_back(key); });
+    return words;
+}
+
 namespace {
 
 /// Runs `p` at `pos` and returns where it stopped, or npos when it did not match.

@@ -6,13 +6,18 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace factlint::grammar {
 
 /// The number word starting at `pos` ("twenty", "fifths", "dozen"), guarded against prefixes.
 std::optional<NumberWord> match_number_word(std::string_view text, std::size_t pos,
                                             std::size_t& end);
+
+/// Every number word in the lexicon, lower case (for the scanner's pre-filter).
+std::vector<std::string> number_word_list();
 
 /// The digit literal starting at `pos` (separators, decimals, exponents; no sign, no suffix).
 std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size_t pos);
@@ -33,6 +38,7 @@ std::optional<std::string_view> match_currency_suffix(std::string_view text, std
 /// Options for composing a numeral.
 struct NumeralOptions {
     bool fraction_prepositions = true; ///< "one over three", "1 in 5", "two out of five"
+    bool after_currency = false;       ///< "$100m" is millions even where "100m" is metres
 };
 
 /// The longest numeral starting at `pos`, digits and/or words ("4 thousand 3 hundred and 21",

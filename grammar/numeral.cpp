@@ -104,6 +104,18 @@ Token next_token(std::string_view text, std::size_t pos, std::size_t limit, bool
     return token;
 }
 
+/// A word after a singular ordinal that makes it an ordinal, not a denominator: "a third
+/// quarter", "one fourth term" (but "a third of", "a fifth and", "a half million" are fractions).
+bool starts_noun(std::string_view text, const Token& after) {
+    if (after.end <= after.begin || !is_alpha(text[after.begin]))
+        return false;
+    if (after.type == TokenType::of || after.type == TokenType::and_)
+        return false;
+    if (after.type == TokenType::word && after.word.word_class == WordClass::scale)
+        return false;
+    return true;
+}
+
 /// One word of a numeral as the fraction splitter sees it.
 struct Item {
     double value = 0;
@@ -549,6 +561,12 @@ std::optional<Numeral> fraction_run(std::string_view text, std::size_t pos, std:
                     if (items[first].value != 1)
                         return std::nullopt;
                 }
+                if (!w.plural && w.word_class == WordClass::ordinal) {
+                    // "a third quarter" is an ordinal; "a third of", "a fifth." are fractions.
+                    Token after = next_token(text, t.end, limit, false);
+                    if (starts_noun(text, after))
+                        return std::nullopt;
+                }
                 items.push_back({w.value});
                 Numeral out;
                 out.begin = pos;
@@ -671,8 +689,7 @@ std::optional<Numeral> Composer::fraction(State& s, const Token& token) {
     if (singular && w.word_class == WordClass::ordinal && s.items.size() == 1) {
         // "a third of", "a fifth." but "a third term" is an ordinal after an article.
         Token after = next_token(text_, next.pos, limit_, false);
-        if (after.type == TokenType::other && after.end > after.begin &&
-            is_alpha(text_[after.begin]))
+        if (starts_noun(text_, after))
             return std::nullopt;
     }
     next.items.push_back({w.value});
@@ -753,8 +770,19 @@ bool Composer::digits_start(State& s, Token& token, Numeral& out, bool& done) {
         }
     }
     std::size_t suffix_end = 0;
-    if (auto multiplier = match_magnitude_suffix(text_, end, suffix_end);
-        multiplier && suffix_end <= limit_) {
+    auto multiplier = match_magnitude_suffix(text_, end, suffix_end);
+    // "the 100m final": a lower-case "m" on a running distance is metres, not millions.
+    std::size_t currency_end = 0;
+    if (multiplier && *multiplier == 1e6 && suffix_end == end + 1 && text_[end] == 'm' &&
+        literal->integer && !options_.after_currency &&
+        !match_currency_suffix(text_, skip_blanks(text_, suffix_end, limit_), currency_end)) {
+        static constexpr double distances[] = {50,  60,   100,  110,  200,  400,
+                                               800, 1500, 3000, 5000, 10000};
+        for (double d : distances)
+            if (value == d)
+                return false;
+    }
+    if (multiplier && suffix_end <= limit_) {
         out.value = value * *multiplier;
         out.magnitude = *multiplier;
         out.scaled = true;
@@ -889,7 +917,7 @@ void preposition_fraction(std::string_view text, std::size_t limit, Numeral& x) 
     const std::size_t y_pos = skip_blanks(text, prep.end, limit);
     if (y_pos == prep.end)
         return;
-    auto y = parse_numeral(text, y_pos, limit, NumeralOptions{false});
+    auto y = parse_numeral(text, y_pos, limit, NumeralOptions{false, false});
     if (!y || y->fraction || y->ordinal || y->vague || y->value == 0 || y->negative ||
         std::floor(y->value) != y->value)
         return;

@@ -338,9 +338,10 @@ Trend trend_before(const std::vector<Word>& words) {
         words.size() >= 2 ? std::string_view(words[words.size() - 2].text) : std::string_view();
     if (one_of(last, {"by", "to", "of", "from"}) && !before.empty())
         last = before;
-    if (one_of(last, {"up", "rose", "risen", "rising", "rises", "increased", "increase",
-                      "increases", "increasing", "grew", "grown", "grows", "jumped", "jump",
-                      "climbed", "surged", "soared", "gained", "higher"}))
+    if (one_of(last, {"up",       "rose",      "risen",      "rising", "rises",  "increased",
+                      "increase", "increases", "increasing", "grew",   "grown",  "grows",
+                      "jumped",   "jump",      "climbed",    "surged", "soared", "gained",
+                      "higher",   "raised",    "lifted",     "boosted"}))
         return Trend::up;
     if (one_of(last,
                {"down",    "fell",      "fallen",   "falling",   "falls",    "dropped", "drop",
@@ -478,22 +479,145 @@ bool pronoun_one(std::string_view text, const Numeral& n, const std::vector<Word
                                                     "that", "thing", "way", "side"});
 }
 
-bool is_candidate_letter(char c) {
-    // First letters of number words, vague words, month and weekday names, relative dates,
-    // percent words, signs and currency codes.
-    static constexpr std::string_view letters = "abcdefhjlmnopqstwyzABCDEFHJKLMNOPQRSTUWYZ";
-    return letters.find(c) != std::string_view::npos;
+/// The words that can start a quantity: number and date words, vague amounts, signs, articles
+/// ("a hundred", "a few"), percent words and currency codes ("US $58.24", "EUR 5"). An
+/// open-addressing hash set, so the filter costs one hash per ordinary word.
+class TriggerWords {
+public:
+    TriggerWords() {
+        std::vector<std::string> words = grammar::number_word_list();
+        for (auto& w : grammar::date_word_list())
+            words.push_back(std::move(w));
+        for (std::string_view w :
+             {"a",        "an",         "several", "tens", "minus", "negative", "percent",
+              "percents", "percentage", "per",     "us",   "usd",   "gbp",      "eur",
+              "jpy",      "aud",        "cad",     "hk",   "nz",    "c",        "s",
+              "rs",       "inr",        "krw",     "rub",  "uah",   "chf",      "cny",
+              "rmb",      "sek",        "nok",     "dkk",  "au",    "ca"})
+            words.emplace_back(w);
+        for (const auto& w : words)
+            if (w.size() <= max_length)
+                insert(w);
+    }
+
+    /// A first check on letters and length only: most ordinary words fail it ("the" has no
+    /// trigger word of three letters from 't' to 'e'), so they are never hashed.
+    bool may_contain(char first, char last, std::size_t length) const {
+        return length <= max_length && shape_[shape(first, last, length)];
+    }
+
+    bool contains(std::string_view word) const {
+        for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+            if (slots_[i].empty())
+                return false;
+            if (slots_[i] == word)
+                return true;
+        }
+    }
+
+    static constexpr std::size_t max_length = 16;
+
+private:
+    static std::size_t hash(std::string_view word) {
+        std::size_t h = 14695981039346656037ull;
+        for (char c : word)
+            h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return h;
+    }
+    static std::size_t shape(char first, char last, std::size_t length) {
+        const auto letter = [](char c) {
+            return static_cast<std::size_t>(c >= 'a' && c <= 'z' ? c - 'a' : 26);
+        };
+        return (letter(first) * 27 + letter(last)) * (max_length + 1) + length;
+    }
+    void insert(const std::string& word) {
+        if (!word.empty())
+            shape_[shape(word.front(), word.back(), word.size())] = true;
+        std::size_t i = hash(word) & mask;
+        while (!slots_[i].empty() && slots_[i] != word)
+            i = (i + 1) & mask;
+        slots_[i] = word;
+    }
+    static constexpr std::size_t mask = 1023;
+    std::array<std::string, mask + 1> slots_;
+    std::array<bool, 27 * 27 * (max_length + 1)> shape_{};
+};
+
+/// Lower-cases the ASCII word at `pos` into `out`; returns its length, or 0 when it is not a
+/// plain ASCII word or is longer than any trigger word.
+std::size_t lower_word(std::string_view text, std::size_t pos, std::size_t limit,
+                       char (&out)[TriggerWords::max_length]) {
+    std::size_t n = 0;
+    std::size_t i = pos;
+    while (i < limit && is_alpha(text[i])) {
+        if (n == TriggerWords::max_length)
+            return 0;
+        out[n++] = ascii_lower(text[i++]);
+    }
+    if (i < limit && static_cast<unsigned char>(text[i]) >= 0x80)
+        return 0;
+    return n;
 }
 
-bool is_candidate(std::string_view text, std::size_t i) {
+/// The cheap filter that keeps the parsers away from ordinary words. Common words that only
+/// start a quantity with a certain next word ("a hundred", "last month", "per cent", "US $5")
+/// pass only with that word.
+bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) {
+    static const TriggerWords triggers;
+    std::size_t e = pos;
+    while (e < limit && is_alpha(text[e]))
+        ++e;
+    if (e == pos ||
+        !triggers.may_contain(ascii_lower(text[pos]), ascii_lower(text[e - 1]), e - pos))
+        return false;
+    char lower[TriggerWords::max_length];
+    const std::size_t n = lower_word(text, pos, limit, lower);
+    if (n == 0)
+        return false;
+    const std::string_view word(lower, n);
+    if (!triggers.contains(word))
+        return false;
+    const bool article = word == "a" || word == "an";
+    const bool relative = word == "this" || word == "last" || word == "next" || word == "past" ||
+                          word == "earlier" || word == "later";
+    const bool currency_letters = word == "us" || word == "c" || word == "s" || word == "hk" ||
+                                  word == "nz" || word == "au" || word == "ca";
+    if (!article && !relative && !currency_letters && word != "per")
+        return true;
+    const std::size_t end = pos + n;
+    if (currency_letters)
+        return end < limit &&
+               (text[end] == '$' || (text[end] == ' ' && end + 1 < limit && text[end + 1] == '$'));
+    const std::size_t next = skip_blanks(text, end, limit);
+    if (next == end || next >= limit)
+        return false;
+    char follower[TriggerWords::max_length];
+    const std::size_t m = lower_word(text, next, limit, follower);
+    const std::string_view after(follower, m);
+    if (word == "per")
+        return after == "cent";
+    if (article)
+        return after == "few" || (m > 0 && triggers.contains(after));
+    return one_of(after, {"week", "month", "year", "weekend", "fall", "autumn", "spring", "summer",
+                          "winter", "this"}) ||
+           (m > 0 && triggers.contains(after));
+}
+
+bool is_candidate(std::string_view text, std::size_t i, std::size_t limit) {
     const char c = text[i];
-    if (is_digit(c) || c == '$' || c == '-' || c == '.' || c == '%' || c == '<' || c == '>' ||
-        c == '~')
+    if (is_digit(c) || c == '$' || c == '%' || c == '<' || c == '>' || c == '~')
         return true;
+    if (c == '-' || c == '.') // signs and ".08" need a digit soon after
+        return i + 1 < limit && (is_digit(text[i + 1]) || (c == '-' && text[i + 1] == ' '));
     const auto u = static_cast<unsigned char>(c);
-    if (u == 0xC2 || u == 0xE2) // £ ¥ ½ ¼ ¾, € ₹ ₩ ₽ ₴ − ⅓ ...
-        return true;
-    return is_candidate_letter(c);
+    if (u == 0xC2) // £ ¥ ½ ¼ ¾ (not the no-break space)
+        return i + 1 < limit && static_cast<unsigned char>(text[i + 1]) != 0xA0;
+    if (u == 0xE2) { // € ₹ ₩ ₽ ₴ (E2 82), ⅓.. (E2 85), − ≥ ≤ (E2 88/89); not quotes (E2
+                     // 80)
+        const auto v = i + 1 < limit ? static_cast<unsigned char>(text[i + 1]) : 0;
+        return v == 0x82 || v == 0x85 || v == 0x88 || v == 0x89;
+    }
+    return is_alpha(c) && is_trigger_word(text, i, limit);
 }
 
 class Scanner {
@@ -519,7 +643,8 @@ private:
     std::size_t begin_;
     std::size_t limit_;
     std::optional<Date> reference_;
-    std::size_t floor_ = 0; ///< hedges may not reach before the previous quantity's end
+    std::size_t floor_ = 0;  ///< hedges may not reach before the previous quantity's end
+    bool skip_only_ = false; ///< at() set `end` to skip text that holds no quantity
 };
 
 std::vector<Quantity> Scanner::run() {
@@ -527,24 +652,34 @@ std::vector<Quantity> Scanner::run() {
     floor_ = begin_;
     std::size_t i = begin_;
     while (i < limit_) {
+        const char c = text_[i];
         const bool word_start = i == 0 || !is_word_byte(text_[i - 1]);
-        if (word_start && is_word_byte(text_[i]) && i + 4 < limit_ &&
+        if (!word_start) {
+            ++i;
+            continue;
+        }
+        if ((c == 'h' || c == 'w') &&
             (text_.substr(i, 7) == "http://" || text_.substr(i, 8) == "https://" ||
              text_.substr(i, 4) == "www.")) {
             while (i < limit_ && !is_blank(text_[i]))
                 ++i; // URLs are not prose
             continue;
         }
-        if (word_start && is_candidate(text_, i)) {
+        if (is_candidate(text_, i, limit_)) {
             std::size_t end = 0;
+            skip_only_ = false;
             if (auto q = at(i, end)) {
                 out.push_back(std::move(*q));
                 floor_ = end;
                 i = std::max(end, i + 1);
                 continue;
             }
+            if (skip_only_) {
+                i = std::max(end, i + 1);
+                continue;
+            }
         }
-        if (is_word_byte(text_[i]))
+        if (is_word_byte(c))
             i = word_end(text_, i, limit_);
         else
             ++i;
@@ -630,12 +765,35 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
     // "$2000 over 3 years" keeps "over 3 years" for itself.
     grammar::NumeralOptions options;
     options.fraction_prepositions = !currency;
+    options.after_currency = currency.has_value();
     auto n = grammar::parse_numeral(text_, number_pos, limit_, options);
     if (!n)
         return std::nullopt;
     // A lone "." or "-" that did not start a number.
     const auto before = words_before(text_, pos, floor_, 6);
     if (pronoun_one(text_, *n, before, limit_))
+        return std::nullopt;
+    // "one-off", "one-way", "half-point": compound adjectives, unless a unit follows ("one-year").
+    if (n->words && n->end + 1 < limit_ && text_[n->end] == '-' && is_alpha(text_[n->end + 1]) &&
+        (n->value == 1 || n->value == 0.5 || n->value == 0.25)) {
+        const std::size_t e = word_end(text_, n->end + 1, limit_);
+        std::string w;
+        for (std::size_t k = n->end + 1; k < e; ++k)
+            w += ascii_lower(text_[k]);
+        if (duration_unit(w).empty())
+            return std::nullopt;
+    }
+    // Clock times are not quantities: "10:30", "1200 GMT", "9 am".
+    if (n->end + 1 < limit_ && text_[n->end] == ':' && is_digit(text_[n->end + 1])) {
+        end = n->end + 1;
+        while (end < limit_ && (is_digit(text_[end]) || text_[end] == ':'))
+            ++end;
+        skip_only_ = true;
+        return std::nullopt;
+    }
+    if (auto next = words_after(text_, n->end, limit_, 1);
+        n->digits_only && !next.empty() && next[0].begin > n->end &&
+        one_of(next[0].text, {"gmt", "bst", "utc", "cet", "est", "edt", "pst", "am", "pm"}))
         return std::nullopt;
     Quantity q;
     q.number = {n->begin, n->end};
@@ -698,6 +856,16 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     Numeral x;
     x.begin = q.number.begin;
     x.end = q.number.end;
+    // "increased this from £6 to £10" is a change between two values, not a range.
+    bool change = false;
+    for (std::size_t k = 1; range_word == "from" && k <= 3 && k < rest.size(); ++k)
+        change = change ||
+                 trend_before(std::vector<Word>(rest.begin(), rest.end() - static_cast<long>(k))) !=
+                     Trend::none;
+    if (change) {
+        q.trend = Trend::none; // the trend belongs to the change, told by the second value
+        return;
+    }
     if (q.value && q.kind != QuantityKind::date) {
         if (try_range(q, x, end, hedge ? std::string_view() : range_word)) {
             if (hedge) // "about 20~100": the range states the bounds
@@ -807,6 +975,9 @@ bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,
         ascii_lower(text_[y_pos]) == 't' && ascii_lower(text_[y_pos + 1]) == 'h' &&
         ascii_lower(text_[y_pos + 2]) == 'e')
         y_pos = skip_blanks(text_, the_end, limit_);
+    // "three months to 31 December": the second number starts a date.
+    if (grammar::match_date(text_, y_pos, limit_, std::nullopt))
+        return false;
     // The upper end may carry the currency ("$5-$10") or not.
     std::size_t number_pos = y_pos;
     std::size_t currency_end = 0;
@@ -814,7 +985,10 @@ bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,
         if (auto code = grammar::match_currency_prefix(text_, y_pos, currency_end))
             number_pos = skip_blanks(text_, currency_end, limit_);
     }
-    auto y = grammar::parse_numeral(text_, number_pos, limit_, grammar::NumeralOptions{false});
+    grammar::NumeralOptions y_options;
+    y_options.fraction_prepositions = false;
+    y_options.after_currency = number_pos != y_pos || q.kind == QuantityKind::money;
+    auto y = grammar::parse_numeral(text_, number_pos, limit_, y_options);
     if (!y || y->vague || y->ordinal != (q.kind == QuantityKind::ordinal))
         return false;
     // Phone numbers and chains: "+1-222-2222".
@@ -859,6 +1033,8 @@ bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,
 /// "more than 10 and less than 40" is one range (10, 40); "more than 40 and less than 10" are two
 /// bounds.
 void Scanner::merge_bounds(std::vector<Quantity>& out) {
+    if (out.size() < 2)
+        return;
     std::vector<Quantity> merged;
     for (std::size_t i = 0; i < out.size(); ++i) {
         if (i + 1 < out.size()) {

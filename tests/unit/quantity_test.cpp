@@ -327,3 +327,30 @@ TEST_CASE("offsets are into the prose, only the sentence span is read", "[quanti
     CHECK(find_quantities(prose, {0, 0}).empty());
     CHECK(find_quantities(prose, {30, 100}).empty()); // past the end is clamped
 }
+
+TEST_CASE("news prose that is not a count", "[quantity][bbc]") {
+    // Running distances, compound adjectives, clock times.
+    CHECK(spans("the 100m champion will run the 60m") == "");
+    CHECK(quantity_at("it raised $100m", "$100m").value == 100e6);
+    CHECK(spans("buoyed by one-off gains on a one-way ticket") == "");
+    CHECK(quantity_at("a one-year deal", "one-year").kind == QuantityKind::duration);
+    CHECK(spans("shares rose by 1200 GMT and by 10:30 and at 9 am") == "");
+    // "a third quarter" is an ordinal; "a third of" a fraction.
+    CHECK(quantity_at("in a third quarter when costs rose", "third").kind == QuantityKind::ordinal);
+    CHECK(quantity_at("a third of the staff", "a third").value == Approx(1.0 / 3));
+    // A range never runs into a date.
+    const std::string_view months = "for the three months to 31 December 2004, the airline";
+    CHECK(spans(months) == "[three months][31 December 2004]");
+    // A change from one value to another is two values, not a range.
+    const std::string_view change = "In October, it increased this from \xC2\xA3"
+                                    "6 to \xC2\xA3"
+                                    "10.";
+    const auto found = find(change);
+    REQUIRE(found.size() == 3);
+    CHECK(found[1].qualifier == Qualifier::exact);
+    CHECK(found[1].value == 6);
+    CHECK(found[2].value == 10);
+    // A year-less date is the nearest one: coming events are announced too.
+    CHECK(quantity_at("the London Marathon on 17 April.", "17 April", date(2005, 3, 1)).date ==
+          date(2005, 4, 17));
+}
