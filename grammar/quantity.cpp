@@ -612,8 +612,8 @@ bool is_candidate(std::string_view text, std::size_t i, std::size_t limit) {
     const auto u = static_cast<unsigned char>(c);
     if (u == 0xC2) // £ ¥ ½ ¼ ¾ (not the no-break space)
         return i + 1 < limit && static_cast<unsigned char>(text[i + 1]) != 0xA0;
-    if (u == 0xE2) { // € ₹ ₩ ₽ ₴ (E2 82), ⅓.. (E2 85), − ≥ ≤ (E2 88/89); not quotes (E2
-                     // 80)
+    if (u == 0xE2) { // € ₹ ₩ ₽ ₴ (E2 82), ⅓.. (E2 85), − ≥ ≤ (E2 88/89); not
+                     // quotes (E2 80)
         const auto v = i + 1 < limit ? static_cast<unsigned char>(text[i + 1]) : 0;
         return v == 0x82 || v == 0x85 || v == 0x88 || v == 0x89;
     }
