@@ -668,6 +668,8 @@ std::optional<Numeral> Composer::fraction(State& s, const Token& token) {
     }
     if (last == Last::and_)
         return std::nullopt;
+    if (w.word_class == WordClass::ordinal && w.value == 1 && !w.plural && last == Last::article)
+        return std::nullopt; // "a first" is an ordinal after an article
     // Singular ordinals after a cardinal are compound ordinals ("twenty-first"), except after
     // "a"/"one", which make them fractions ("a fifth", "one twenty-fifth").
     std::size_t segment = 0;
@@ -773,11 +775,17 @@ bool Composer::digits_start(State& s, Token& token, Numeral& out, bool& done) {
     auto multiplier = match_magnitude_suffix(text_, end, suffix_end);
     // "the 100m final": a lower-case "m" on a running distance is metres, not millions.
     std::size_t currency_end = 0;
+    // Field events too: "cleared 1.76m", "16.50m in the triple jump" (BBC writes millions
+    // with one decimal: "2.2m people").
+    const bool two_decimals = !literal->integer && literal->end >= 3 &&
+                              text_[literal->end - 3] == '.' && is_digit(text_[literal->end - 1]);
     if (multiplier && *multiplier == 1e6 && suffix_end == end + 1 && text_[end] == 'm' &&
-        literal->integer && !options_.after_currency &&
+        (literal->integer || two_decimals) && !options_.after_currency &&
         !match_currency_suffix(text_, skip_blanks(text_, suffix_end, limit_), currency_end)) {
         static constexpr double distances[] = {50,  60,   100,  110,  200,  400,
                                                800, 1500, 3000, 5000, 10000};
+        if (two_decimals)
+            return false;
         for (double d : distances)
             if (value == d)
                 return false;
@@ -822,7 +830,10 @@ std::optional<Numeral> Composer::run(std::size_t pos) {
                 continue;
             }
             // "4 thousand 3 hundred and 21"; "4000 3 hundred" is two numbers.
-            const bool may_follow = s.last == Last::scale || s.last == Last::and_;
+            // "six and 11" is two numbers: digits follow "and" only after hundreds or scales.
+            const bool may_follow =
+                s.last == Last::scale ||
+                (s.last == Last::and_ && (s.hundred_in_group || s.max_scale > 0));
             auto literal = may_follow ? match_digit_literal(text_, token.begin) : std::nullopt;
             if (literal && literal->end <= limit_ && literal->value > 0 &&
                 literal->value < (s.last == Last::scale ? s.max_scale : 100) &&

@@ -678,6 +678,15 @@ std::vector<Quantity> Scanner::run() {
                 i = std::max(end, i + 1);
                 continue;
             }
+            if (is_digit(c) || c == '.') {
+                // A rejected number ("1.76m", "29km", "192.168.1.2x") is skipped whole, so no
+                // piece of it ("76m") is read on its own.
+                while (i < limit_ &&
+                       (is_word_byte(text_[i]) || ((text_[i] == '.' || text_[i] == ',') &&
+                                                   i + 1 < limit_ && is_digit(text_[i + 1]))))
+                    ++i;
+                continue;
+            }
         }
         if (is_word_byte(c))
             i = word_end(text_, i, limit_);
@@ -781,6 +790,28 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
         for (std::size_t k = n->end + 1; k < e; ++k)
             w += ascii_lower(text_[k]);
         if (duration_unit(w).empty())
+            return std::nullopt;
+    }
+    // "first half", "half time", "our own half": the half of a match, not 0.5.
+    if (n->words && n->value == 0.5 && n->end - n->begin == 4) {
+        auto next = words_after(text_, n->end, limit_, 1);
+        const auto previous = words_before(text_, pos, begin_, 1); // "first" may be a quantity
+        if ((!previous.empty() &&
+             one_of(previous.back().text, {"first", "second", "other", "own", "the", "this", "that",
+                                           "their", "our", "his", "her", "its", "my", "your"})) ||
+            (!next.empty() && one_of(next[0].text, {"time", "term", "century", "way"})))
+            return std::nullopt;
+    }
+    // Capitalised number words inside a sentence are names: "BBC One", "Five Live".
+    if (n->words && text_[n->begin] >= 'A' && text_[n->begin] <= 'Z') {
+        std::size_t p = n->begin;
+        while (p > begin_ && is_blank(text_[p - 1]))
+            --p;
+        const bool sentence_start =
+            p == begin_ ||
+            std::string_view(".!?\"(:;'").find(text_[p - 1]) != std::string_view::npos ||
+            static_cast<unsigned char>(text_[p - 1]) >= 0x80; // closing quotes, dashes
+        if (!sentence_start)
             return std::nullopt;
     }
     // Clock times are not quantities: "10:30", "1200 GMT", "9 am".

@@ -354,3 +354,14 @@ TEST_CASE("news prose that is not a count", "[quantity][bbc]") {
     CHECK(quantity_at("the London Marathon on 17 April.", "17 April", date(2005, 3, 1)).date ==
           date(2005, 4, 17));
 }
+
+TEST_CASE("more news prose that is not what it seems", "[quantity][bbc]") {
+    CHECK(spans("children between the ages of six and 11.") == "[six][11]");
+    CHECK(spans("She cleared 1.76m in the high jump") == "");
+    CHECK(quantity_at("and 2.2m people watched", "2.2m").value == 2.2e6);
+    CHECK(spans("a goal before half time in the first half") == "[first]"); // an ordinal
+    CHECK(quantity_at("Half of them argue that it works", "Half").value == 0.5);
+    CHECK(spans("He told BBC One and Five Live about it") == "");
+    CHECK(quantity_at("Three men were held", "Three").value == 3);
+    CHECK(quantity_at("it was a first, I think", "first").kind == QuantityKind::ordinal);
+}
