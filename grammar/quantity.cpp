@@ -338,6 +338,9 @@ Trend trend_before(const std::vector<Word>& words) {
         words.size() >= 2 ? std::string_view(words[words.size() - 2].text) : std::string_view();
     if (one_of(last, {"by", "to", "of", "from"}) && !before.empty())
         last = before;
+    else if (last == "up" && one_of(before, {"make", "makes", "made", "making", "set", "sets",
+                                             "take", "takes", "took", "end", "ended", "add"}))
+        return Trend::none; // "make up more than half", "set up 3 firms"
     if (one_of(last, {"up",       "rose",      "risen",      "rising", "rises",  "increased",
                       "increase", "increases", "increasing", "grew",   "grown",  "grows",
                       "jumped",   "jump",      "climbed",    "surged", "soared", "gained",
@@ -813,6 +816,21 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
             static_cast<unsigned char>(text_[p - 1]) >= 0x80; // closing quotes, dashes
         if (!sentence_start)
             return std::nullopt;
+    }
+    // Model numbers: "Boeing 737-800" (a digit chain after a capitalised word mid-sentence).
+    if (n->digits_only && n->end + 1 < limit_ && text_[n->end] == '-' &&
+        is_digit(text_[n->end + 1]) && pos >= 2 && text_[pos - 1] == ' ' &&
+        is_alpha(text_[pos - 2])) {
+        std::size_t b = pos - 1;
+        while (b > begin_ && is_alpha(text_[b - 1]))
+            --b;
+        if (b > begin_ && text_[b] >= 'A' && text_[b] <= 'Z') {
+            end = n->end;
+            while (end < limit_ && (is_word_byte(text_[end]) || text_[end] == '-'))
+                ++end;
+            skip_only_ = true;
+            return std::nullopt;
+        }
     }
     // Clock times are not quantities: "10:30", "1200 GMT", "9 am".
     if (n->end + 1 < limit_ && text_[n->end] == ':' && is_digit(text_[n->end + 1])) {

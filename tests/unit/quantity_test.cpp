@@ -364,4 +364,7 @@ TEST_CASE("more news prose that is not what it seems", "[quantity][bbc]") {
     CHECK(spans("He told BBC One and Five Live about it") == "");
     CHECK(quantity_at("Three men were held", "Three").value == 3);
     CHECK(quantity_at("it was a first, I think", "first").kind == QuantityKind::ordinal);
+    CHECK(spans("an order for 70 Boeing 737-800 planes") == "[70]");
+    CHECK(quantity_at("Women make up more than half of graduates", "more than half").trend ==
+          Trend::none);
 }
