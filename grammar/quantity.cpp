@@ -106,6 +106,7 @@ bool is_symbol(char c) {
 std::vector<Word> words_before(std::string_view text, std::size_t pos, std::size_t floor,
                                std::size_t count) {
     std::vector<Word> words;
+    words.reserve(count);
     std::size_t p = pos;
     while (words.size() < count) {
         while (p > floor && (text[p - 1] == ' ' || text[p - 1] == '\t'))
@@ -257,6 +258,18 @@ const Hedge hedges_after[] = {
 /// The longest hedge ending right before the words' end; sets `begin` to where it starts.
 std::optional<Qualifier> match_hedge_before(const std::vector<Word>& words, std::size_t& begin,
                                             std::size_t& used) {
+    if (words.empty())
+        return std::nullopt;
+    // Most numbers have no hedge: a hedge's last word must end the words before the number.
+    static const std::vector<std::string_view> last_words = [] {
+        std::vector<std::string_view> out;
+        for (const Hedge& h : hedges_before)
+            if (std::find(out.begin(), out.end(), *(h.words.end() - 1)) == out.end())
+                out.push_back(*(h.words.end() - 1));
+        return out;
+    }();
+    if (std::find(last_words.begin(), last_words.end(), words.back().text) == last_words.end())
+        return std::nullopt;
     std::optional<Qualifier> best;
     std::size_t best_len = 0;
     for (const Hedge& h : hedges_before) {
@@ -931,7 +944,10 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
         q.qualifier == Qualifier::vague)
         return;
     std::size_t after_end = 0;
-    auto after = words_after(text_, end, limit_, 4);
+    const std::size_t next_char = skip_blanks(text_, end, limit_);
+    auto after = next_char < limit_ && is_alpha(text_[next_char])
+                     ? words_after(text_, end, limit_, 4)
+                     : std::vector<Word>();
     if (!after.empty() && after[0].begin == end) // "100+" has no word; "plus" needs a space
         after.clear();
     // A closing hedge must close: "more than 40 and less than 10" and "200 or greater than 190"
