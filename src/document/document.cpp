@@ -15,6 +15,20 @@ namespace {
 
 constexpr std::string_view bom = "\xEF\xBB\xBF";
 
+/// The encoding a UTF-16 or UTF-32 byte order mark announces, or "" (factlint reads UTF-8).
+std::string_view unsupported_encoding(std::string_view text) {
+    using namespace std::string_view_literals;
+    if (text.starts_with("\xFF\xFE\0\0"sv))
+        return "UTF-32LE";
+    if (text.starts_with("\0\0\xFE\xFF"sv))
+        return "UTF-32BE";
+    if (text.starts_with("\xFF\xFE"sv))
+        return "UTF-16LE";
+    if (text.starts_with("\xFE\xFF"sv))
+        return "UTF-16BE";
+    return {};
+}
+
 } // namespace
 
 Format format_for_path(std::string_view path) {
@@ -36,6 +50,24 @@ Document load_document(std::string path, std::string bytes, std::optional<Format
     document.lines = std::make_unique<LineIndex>(document.text);
     std::string& text = document.text;
 
+    if (std::string_view encoding = unsupported_encoding(text); !encoding.empty()) {
+        // Not "binary file skipped": a UTF-16 draft (PowerShell's `>` writes one) would go
+        // unchecked unnoticed. An error naming the encoding; nothing else is read.
+        document.binary = true;
+        utf8::repair_in_place(text);
+        document.prose = text;
+        scan::blank(document.prose, 0, text.size());
+        document.problems.push_back(
+            {"invalid-encoding",
+             Level::error,
+             {0, 0},
+             fmt::format("the file is {0} (byte order mark); factlint reads UTF-8 only: convert "
+                         "it, e.g. with iconv -f {0} -t UTF-8",
+                         encoding),
+             {},
+             {}});
+        return document;
+    }
     if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
         // Nothing is read, but the contract on text and prose still holds for reporters.
         document.binary = true;

@@ -54,7 +54,7 @@ struct Document {
     /// Problems found while reading: invalid-encoding (once, at the first bad byte),
     /// binary-file, unknown-directive, invalid-front-matter (a `date:` that is not a date).
     std::vector<Diagnostic> problems;
-    bool binary = false; ///< NUL bytes seen: nothing else was read
+    bool binary = false; ///< NUL bytes or a UTF-16/32 byte order mark: nothing else was read
 };
 
 /// Builds the document model of `bytes` read from `path` (format from the path's extension
