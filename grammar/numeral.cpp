@@ -252,9 +252,10 @@ constexpr Vulgar vulgar_fractions[] = {
     {"\xE2\x85\x9C", 0.375},   {"\xE2\x85\x9D", 0.625},   {"\xE2\x85\x9E", 0.875},
     {"\xE2\x85\x90", 1.0 / 7}, {"\xE2\x85\x91", 1.0 / 9}, {"\xE2\x85\x92", 0.1}};
 
-std::optional<double> match_vulgar(std::string_view text, std::size_t pos, std::size_t& end) {
+std::optional<double> match_vulgar(std::string_view text, std::size_t pos, std::size_t limit,
+                                   std::size_t& end) {
     for (const auto& v : vulgar_fractions)
-        if (text.substr(pos, v.bytes.size()) == v.bytes) {
+        if (pos + v.bytes.size() <= limit && text.substr(pos, v.bytes.size()) == v.bytes) {
             end = pos + v.bytes.size();
             return v.value;
         }
@@ -535,7 +536,11 @@ std::optional<Numeral> fraction_run(std::string_view text, std::size_t pos, std:
     std::size_t p = pos;
     bool last_tens = false;
     std::size_t numbers = 0;
+    // Written fractions are short; the cap keeps "one one one ..." linear overall.
+    constexpr std::size_t max_items = 16;
     for (;;) {
+        if (items.size() > max_items)
+            return std::nullopt;
         Token t = next_token(text, p, limit, !items.empty());
         if (items.empty() && t.begin != pos)
             return std::nullopt;
@@ -729,7 +734,7 @@ bool Composer::digits_start(State& s, Token& token, Numeral& out, bool& done) {
     }
     std::size_t vulgar_end = 0;
     if (literal->integer) {
-        if (auto v = match_vulgar(text_, end, vulgar_end)) {
+        if (auto v = match_vulgar(text_, end, limit_, vulgar_end)) {
             out.value = value + *v;
             out.end = vulgar_end;
             out.fraction = true;
@@ -1001,7 +1006,7 @@ std::optional<Numeral> parse_numeral(std::string_view text, std::size_t pos, std
     }
     if (!result) {
         std::size_t vulgar_end = 0;
-        if (auto v = match_vulgar(text, start, vulgar_end)) {
+        if (auto v = match_vulgar(text, start, limit, vulgar_end)) {
             Numeral n;
             n.begin = start;
             n.end = vulgar_end;

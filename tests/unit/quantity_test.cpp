@@ -368,3 +368,16 @@ TEST_CASE("more news prose that is not what it seems", "[quantity][bbc]") {
     CHECK(quantity_at("Women make up more than half of graduates", "more than half").trend ==
           Trend::none);
 }
+
+TEST_CASE("hostile input stays linear and inside the span", "[quantity][robustness]") {
+    std::string run;
+    for (int i = 0; i < 5000; ++i)
+        run += "one hundred a ";
+    const auto found = find(run);
+    CHECK(found.size() == 5000); // "one hundred" each time; the dangling "a" is no number
+    for (const Quantity& q : found)
+        CHECK(q.span.end <= run.size());
+    // A span ending inside a multi-byte fraction character does not read past it.
+    const std::string_view half = "\xC2\xA3\xC2\xBD";
+    CHECK(find_quantities(half, {0, 3}).empty());
+}
