@@ -164,35 +164,21 @@ std::size_t month_first(std::string_view text, std::size_t pos, std::size_t limi
 
 /// "2025-01-13", "2025-01", "13-01-2025", "13/01/2025", "5/17/2018".
 std::size_t numeric_date(std::string_view text, std::size_t pos, std::size_t limit, Date& date) {
-    int a = 0, b = 0, c = 0;
-    const char* first = text.data() + pos;
-    const char* const last = text.data() + limit;
-    const auto set_a = [&](auto& ctx) { a = x3::_attr(ctx); };
-    const auto set_b = [&](auto& ctx) { b = x3::_attr(ctx); };
-    const auto set_c = [&](auto& ctx) { c = x3::_attr(ctx); };
-    const auto iso = parser::year4[set_a] >> '-' >> parser::two_digits[set_b] >>
-                     -('-' >> parser::two_digits[set_c]) >> !(x3::alnum | '-' | '/');
-    if (x3::parse(first, last, iso)) {
-        date = Date{a, b, c};
-        if (!date.valid())
-            return npos;
-        return static_cast<std::size_t>(first - text.data());
+    parser::iterator_type first = text.data() + pos;
+    const parser::iterator_type last = text.data() + limit;
+    IsoDate iso;
+    if (x3::parse(first, last, parser::iso_date, iso)) {
+        date = Date{iso.year, iso.month, iso.day};
+        return date.valid() ? static_cast<std::size_t>(first - text.data()) : npos;
     }
-    a = b = c = 0;
     first = text.data() + pos;
-    const auto dash = parser::one_or_two[set_a] >> '-' >> parser::one_or_two[set_b] >> '-' >>
-                      parser::year4[set_c] >> !(x3::alnum | '-' | '/');
-    const auto slash = parser::one_or_two[set_a] >> '/' >> parser::one_or_two[set_b] >> '/' >>
-                       parser::year4[set_c] >> !(x3::alnum | '-' | '/');
-    const auto dotted = parser::one_or_two[set_a] >> '.' >> parser::one_or_two[set_b] >> '.' >>
-                        parser::year4[set_c] >> !(x3::alnum | '.' >> x3::digit);
-    if (!x3::parse(first, last, dash | slash | dotted))
-        return npos;
+    NumericDate numeric;
+    if (!x3::parse(first, last, parser::numeric_date, numeric))
+        return npos; // the attribute may hold a failed branch's numbers: not read
     // Day first (British usage) unless the second number cannot be a month (US "5/17/2018").
-    date = b > 12 ? Date{c, a, b} : Date{c, b, a};
-    if (!date.valid())
-        return npos;
-    return static_cast<std::size_t>(first - text.data());
+    date = numeric.second > 12 ? Date{numeric.year, numeric.first, numeric.second}
+                               : Date{numeric.year, numeric.second, numeric.first};
+    return date.valid() ? static_cast<std::size_t>(first - text.data()) : npos;
 }
 
 Date monday_of(const Date& date) {

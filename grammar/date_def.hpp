@@ -1,6 +1,10 @@
 /// Spirit X3 definitions of the date grammar's lexical layer. Included by date.cpp only.
 #pragma once
 
+#include "grammar/date_adapted.hpp"
+#include "grammar/grammar_config.hpp"
+#include "grammar/number_ast.hpp"
+
 #include <boost/spirit/home/x3.hpp>
 
 namespace factlint::grammar::parser {
@@ -54,5 +58,19 @@ inline const auto year4 = x3::uint_parser<int, 10, 4, 4>{};
 inline const auto two_digits = x3::uint_parser<int, 10, 2, 2>{};
 inline const auto one_or_two = x3::uint_parser<int, 10, 1, 2>{};
 inline const auto ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
+
+// Numeric dates: a date may not run on into more digits or separators ("2025-01-13-2").
+inline const auto date_end = !(x3::alnum | '-' | '/');
+
+const x3::rule<class iso_date_class, IsoDate> iso_date = "iso_date";
+const auto iso_date_def = year4 >> '-' >> two_digits >> -('-' >> two_digits) >> date_end;
+
+const x3::rule<class numeric_date_class, NumericDate> numeric_date = "numeric_date";
+const auto numeric_date_def =
+    (one_or_two >> '-' >> one_or_two >> '-' >> year4 >> date_end) |
+    (one_or_two >> '/' >> one_or_two >> '/' >> year4 >> date_end) |
+    (one_or_two >> '.' >> one_or_two >> '.' >> year4 >> !(x3::alnum | '.' >> x3::digit));
+
+BOOST_SPIRIT_DEFINE(iso_date, numeric_date)
 
 } // namespace factlint::grammar::parser

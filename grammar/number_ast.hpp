@@ -57,6 +57,20 @@ struct Numeral {
     double magnitude = 1; ///< the last scale applied: 1e6 for "10 million" and "10m"
 };
 
+/// An ISO date as written: "2025-01-13", "2025-01" (day 0).
+struct IsoDate {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+};
+
+/// A numeric date before deciding which number is the day: "13-01-2025", "5/17/2018".
+struct NumericDate {
+    int first = 0;
+    int second = 0;
+    int year = 0;
+};
+
 /// A date expression: absolute ("13 January 2025"), or relative ("last month"), resolved when
 /// a reference date allows.
 struct DateMatch {

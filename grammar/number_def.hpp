@@ -2,6 +2,7 @@
 /// magnitude suffixes and currencies. Included by number.cpp only.
 #pragma once
 
+#include "grammar/grammar_config.hpp"
 #include "grammar/number_ast.hpp"
 
 #include <boost/spirit/home/x3.hpp>
