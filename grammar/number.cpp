@@ -63,6 +63,22 @@ std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size
     std::string decimal_digits;
     std::size_t end = npos;
     bool dot_thousands = false;
+    std::size_t run = pos;
+    while (run < text.size() && is_digit(text[run]))
+        ++run;
+    // Fast path: most numbers are a bare digit run ("2004", "300") with nothing that could
+    // group, decimalise or raise it; the separator grammars run only when one follows.
+    const bool separator_follows =
+        run < text.size() &&
+        (text[run] == ',' || text[run] == '.' || text[run] == ' ' || text[run] == 'e' ||
+         text[run] == 'x' || text[run] == '^' || static_cast<unsigned char>(text[run]) >= 0x80);
+    if (is_digit(text[pos]) && !separator_follows) {
+        literal.digits = run - pos;
+        literal.leading_zero = literal.digits > 1 && text[pos] == '0';
+        literal.value = std::strtod(std::string(text.substr(pos, run - pos)).c_str(), nullptr);
+        literal.end = run;
+        return literal;
+    }
     if (is_digit(text[pos])) {
         if ((end = match_at(text, pos, parser::indian_grouped)) != npos ||
             (end = match_at(text, pos, parser::comma_grouped)) != npos)
