@@ -1098,43 +1098,52 @@ bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,
 /// "more than 10 and less than 40" is one range (10, 40); "more than 40 and less than 10" are two
 /// bounds.
 void Scanner::merge_bounds(std::vector<Quantity>& out) {
-    if (out.size() < 2)
-        return;
-    std::vector<Quantity> merged;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (i + 1 < out.size()) {
+    const auto lower_bound = [](const Quantity& q) {
+        return q.qualifier == Qualifier::more_than || q.qualifier == Qualifier::at_least;
+    };
+    const auto upper_bound = [](const Quantity& q) {
+        return q.qualifier == Qualifier::less_than || q.qualifier == Qualifier::at_most;
+    };
+    const auto joined = [&](const Quantity& a, const Quantity& b) {
+        if (a.kind != b.kind || !a.value || !b.value || b.span.begin < a.span.end)
+            return false;
+        const std::string_view gap = text_.substr(a.span.end, b.span.begin - a.span.end);
+        const auto is = [&](std::string_view w) {
+            if (gap.size() != w.size())
+                return false;
+            for (std::size_t k = 0; k < w.size(); ++k)
+                if (ascii_lower(gap[k]) != w[k])
+                    return false;
+            return true;
+        };
+        if (!(is(" and ") || is(" but ") || is(", ") || is(",")))
+            return false;
+        return (lower_bound(a) && upper_bound(b) && *a.value < *b.value) ||
+               (upper_bound(a) && lower_bound(b) && *b.value < *a.value);
+    };
+    std::size_t write = 0;
+    for (std::size_t i = 0; i < out.size(); ++i, ++write) {
+        if (i + 1 < out.size() && joined(out[i], out[i + 1])) {
             Quantity& a = out[i];
-            Quantity& b = out[i + 1];
-            const bool a_lower =
-                a.qualifier == Qualifier::more_than || a.qualifier == Qualifier::at_least;
-            const bool a_upper =
-                a.qualifier == Qualifier::less_than || a.qualifier == Qualifier::at_most;
-            const bool b_lower =
-                b.qualifier == Qualifier::more_than || b.qualifier == Qualifier::at_least;
-            const bool b_upper =
-                b.qualifier == Qualifier::less_than || b.qualifier == Qualifier::at_most;
-            std::string gap;
-            for (std::size_t k = a.span.end; k < b.span.begin; ++k)
-                gap += ascii_lower(text_[k]);
-            const bool joined = gap == " and " || gap == " but " || gap == ", " || gap == ",";
-            if (joined && a.kind == b.kind && a.value && b.value &&
-                ((a_lower && b_upper && *a.value < *b.value) ||
-                 (a_upper && b_lower && *b.value < *a.value))) {
-                Quantity r = a;
-                r.span.end = b.span.end;
-                r.number.end = b.number.end;
-                r.qualifier = Qualifier::range;
-                r.low = a_lower ? a.value : b.value;
-                r.high = a_lower ? b.value : a.value;
-                r.value.reset();
-                merged.push_back(std::move(r));
-                ++i;
-                continue;
-            }
+            const Quantity& b = out[i + 1];
+            const bool a_lower = lower_bound(a);
+            const double low = a_lower ? *a.value : *b.value;
+            const double high = a_lower ? *b.value : *a.value;
+            a.span.end = b.span.end;
+            a.number.end = b.number.end;
+            a.qualifier = Qualifier::range;
+            a.low = low;
+            a.high = high;
+            a.value.reset();
+            if (write != i)
+                out[write] = std::move(a);
+            ++i;
+            continue;
         }
-        merged.push_back(std::move(out[i]));
+        if (write != i)
+            out[write] = std::move(out[i]);
     }
-    out = std::move(merged);
+    out.resize(write);
 }
 
 } // namespace
