@@ -1,0 +1,49 @@
+/// What the CLI is asked to read: paths walked into files, stdin, and each file's rule pack.
+#pragma once
+
+#include "engine/linter.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace factlint::cli {
+
+/// One file to read; `stdin_name` set when it comes from standard input.
+struct Input {
+    std::string path;
+    bool from_stdin = false;
+};
+
+/// Expands PATHS: files as given, directories walked recursively (sorted, symlink loops and
+/// hidden directories skipped) keeping files whose extension is in `extensions`, "-" for stdin.
+/// Problems (missing path, directory without matching files) go to `errors`.
+std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
+                                  const std::vector<std::string>& extensions,
+                                  const std::string& stdin_filename,
+                                  std::vector<std::string>& errors);
+
+/// The whole file (or stdin); nothing and `error` set when it cannot be read.
+std::optional<std::string> read_input(const Input& input, std::string& error);
+
+/// Finds each file's pack: `--config` when given, else the nearest `.factlint.yaml` above the
+/// file, else the bundled default pack. Each pack is loaded once (ConfigError propagates).
+class PackResolver {
+public:
+    explicit PackResolver(std::string config_override)
+        : override_(std::move(config_override)) {}
+
+    /// The linter for a file at `path` (relative paths resolve from the working directory).
+    std::shared_ptr<const Linter> linter_for(const std::string& path);
+
+private:
+    std::string config_for(const std::string& path);
+
+    std::string override_;
+    std::map<std::string, std::string> config_by_directory_;
+    std::map<std::string, std::shared_ptr<const Linter>> linter_by_config_;
+};
+
+} // namespace factlint::cli
