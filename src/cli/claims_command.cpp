@@ -1,13 +1,175 @@
+/// `factlint claims`: every numeric claim found, one record per quantity (docs/claims-schema.md).
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 
+#include <boost/json.hpp>
 #include <fmt/core.h>
+#include <iostream>
 
 namespace factlint::cli {
+namespace {
 
-// Placeholder until the claims command is written.
-int run_claims(std::span<const std::string>) {
-    fmt::print(stderr, "factlint claims: not implemented yet\n");
-    return exit_error;
+namespace json = boost::json;
+
+constexpr std::string_view usage = R"(usage: factlint claims [OPTIONS] PATHS...
+
+Prints every quantity found in the prose with its interval, hedge, subject, entity, metric,
+date and attribution (schema: docs/claims-schema.md).
+
+options:
+  --format FORMAT   jsonl (default: one record per line), json (one array) or text
+  --as-of DATE      resolve relative dates against DATE (default: front matter date:, else today)
+  --config FILE     rule pack whose lexicons link claims (default: nearest .factlint.yaml, else bundled)
+  --ext LIST        file extensions to read in directories (default: .md,.markdown,.txt)
+)";
+
+json::value number_or_null(const std::optional<double>& value) {
+    return value ? json::value(*value) : json::value(nullptr);
+}
+
+json::value string_or_null(const std::string& text) {
+    return text.empty() ? json::value(nullptr) : json::value(text);
+}
+
+json::object to_json(const Document& document, const Claim& claim) {
+    const Quantity& quantity = claim.quantity;
+    Position start = document.lines->position(quantity.span.begin);
+    Position end = document.lines->position(quantity.span.end);
+    json::value attribution = nullptr;
+    if (claim.attribution) {
+        Position at = document.lines->position(claim.attribution->span.begin);
+        attribution = json::object{{"source", claim.attribution->source},
+                                   {"entity", string_or_null(claim.attribution->entity)},
+                                   {"cue", claim.attribution->cue},
+                                   {"via", string_or_null(claim.attribution->via)},
+                                   {"line", at.line},
+                                   {"column", at.column}};
+    }
+    std::optional<Date> date = quantity.kind == QuantityKind::date ? quantity.date : claim.date;
+    return {{"file", document.path},
+            {"line", start.line},
+            {"column", start.column},
+            {"end_line", end.line},
+            {"end_column", end.column},
+            {"text", quantity.span.in(document.text)},
+            {"kind", to_string(quantity.kind)},
+            {"value", number_or_null(quantity.value)},
+            {"low", number_or_null(quantity.low)},
+            {"high", number_or_null(quantity.high)},
+            {"qualifier", to_string(quantity.qualifier)},
+            {"trend", quantity.trend == Trend::none ? json::value(nullptr)
+                                                    : json::value(to_string(quantity.trend))},
+            {"unit", string_or_null(quantity.unit)},
+            {"subject", string_or_null(claim.subject)},
+            {"entity", string_or_null(claim.entity)},
+            {"metric", string_or_null(claim.metric)},
+            {"date", date ? json::value(date->iso()) : json::value(nullptr)},
+            {"attribution", attribution}};
+}
+
+std::string text_line(const json::object& record) {
+    auto field = [&](std::string_view key) {
+        const json::value& value = record.at(key);
+        return value.is_null()     ? std::string("-")
+               : value.is_string() ? std::string(value.get_string())
+                                   : json::serialize(value);
+    };
+    std::string source = "-";
+    if (!record.at("attribution").is_null())
+        source = std::string(record.at("attribution").at("source").get_string());
+    return fmt::format("{}:{}:{}: {} {} [{}] value={} low={} high={} entity={} metric={} "
+                       "date={} source={}",
+                       field("file"), field("line"), field("column"), field("kind"), field("text"),
+                       field("qualifier"), field("value"), field("low"), field("high"),
+                       field("entity"), field("metric"), field("date"), source);
+}
+
+} // namespace
+
+int run_claims(std::span<const std::string> args) {
+    std::string format = "jsonl";
+    std::string config;
+    std::optional<Date> as_of;
+    std::vector<std::string> paths;
+    std::vector<std::string> extensions{".md", ".markdown", ".txt"};
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        bool has_value = i + 1 < args.size();
+        if (arg == "-h" || arg == "--help") {
+            fmt::print("{}", usage);
+            return exit_clean;
+        } else if (arg == "--format" && has_value) {
+            format = args[++i];
+            if (format != "jsonl" && format != "json" && format != "text") {
+                fmt::print(stderr, "factlint claims: --format must be jsonl, json or text\n");
+                return exit_error;
+            }
+        } else if (arg == "--as-of" && has_value) {
+            as_of = Date::parse_iso(args[++i]);
+            if (!as_of || as_of->day == 0) {
+                fmt::print(stderr, "factlint claims: --as-of needs a date like 2025-05-01\n");
+                return exit_error;
+            }
+        } else if (arg == "--config" && has_value) {
+            config = args[++i];
+        } else if (arg == "--ext" && has_value) {
+            extensions.clear();
+            for (std::string_view rest = args[++i]; !rest.empty();) {
+                std::string item(rest.substr(0, rest.find(',')));
+                if (!item.empty())
+                    extensions.push_back(item.starts_with('.') ? item : "." + item);
+                rest =
+                    rest.find(',') == std::string_view::npos ? "" : rest.substr(rest.find(',') + 1);
+            }
+        } else if (arg.starts_with("-") && arg != "-") {
+            fmt::print(stderr, "factlint claims: unknown or incomplete option '{}' (try --help)\n",
+                       arg);
+            return exit_error;
+        } else {
+            paths.push_back(arg);
+        }
+    }
+    if (paths.empty()) {
+        fmt::print(stderr, "factlint claims: no paths given (try --help)\n");
+        return exit_error;
+    }
+
+    std::vector<std::string> errors;
+    std::vector<Input> inputs = collect_inputs(paths, extensions, "", errors);
+    PackResolver resolver(config);
+    json::array all;
+    for (const Input& input : inputs) {
+        std::string error;
+        std::optional<std::string> bytes = read_input(input, error);
+        if (!bytes) {
+            errors.push_back(error);
+            continue;
+        }
+        std::shared_ptr<const Linter> linter;
+        try {
+            linter = resolver.linter_for(input.path);
+        } catch (const ConfigError& config_error) {
+            fmt::print(stderr, "{}\n", config_error.what());
+            return exit_error;
+        }
+        Document document = load_document(input.path, std::move(*bytes));
+        std::optional<Date> reference = as_of ? as_of : document.date;
+        for (const Claim& claim : linter->extractor().extract(document, reference)) {
+            json::object record = to_json(document, claim);
+            if (format == "json")
+                all.push_back(std::move(record));
+            else if (format == "jsonl")
+                std::cout << json::serialize(record) << '\n';
+            else
+                std::cout << text_line(record) << '\n';
+        }
+    }
+    if (format == "json")
+        std::cout << json::serialize(all) << '\n';
+    std::cout.flush();
+    for (const std::string& error : errors)
+        fmt::print(stderr, "factlint claims: error: {}\n", error);
+    return errors.empty() ? exit_clean : exit_error;
 }
 
 } // namespace factlint::cli
