@@ -1,0 +1,170 @@
+#include "checks/common.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace factlint {
+
+bool is_tracked(const Claim& claim) {
+    return claim.quantity.kind == QuantityKind::quantity && claim.quantity.trend == Trend::none &&
+           !claim.entity.empty() && !claim.metric.empty();
+}
+
+Date judged_at(const Claim& claim, const Date& draft_as_of) {
+    return claim.date && claim.date->valid() ? *claim.date : draft_as_of;
+}
+
+std::optional<double> headline_number(std::optional<double> value, std::optional<double> low) {
+    return value ? value : low;
+}
+
+namespace {
+
+/// Facts are compared with dates of mixed precision: "2025-01" counts as its last day, so a
+/// fact dated "January 2025" is known to a claim dated 2025-01-31.
+bool known_by(const Date& fact_date, const Date& as_of) {
+    Date end = fact_date;
+    if (end.month == 0)
+        end.month = 12;
+    if (end.day == 0)
+        end.day = 31;
+    Date limit = as_of;
+    if (limit.month == 0)
+        limit.month = 12;
+    if (limit.day == 0)
+        limit.day = 31;
+    return end <= limit;
+}
+
+} // namespace
+
+const Fact* newest_fact(const RulePack& pack, std::string_view entity, std::string_view metric,
+                        const Date& as_of) {
+    const Fact* newest = nullptr;
+    for (const Fact& fact : pack.facts)
+        if (fact.entity == entity && fact.metric == metric && known_by(fact.as_of, as_of) &&
+            (!newest || newest->as_of <= fact.as_of))
+            newest = &fact;
+    return newest;
+}
+
+const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of) {
+    std::optional<double> number = headline_number(claim.quantity.value, claim.quantity.low);
+    if (!number)
+        return nullptr;
+    const Fact* found = nullptr;
+    for (const Fact& fact : pack.facts) {
+        std::optional<double> figure = headline_number(fact.value, fact.low);
+        if (fact.entity == claim.entity && fact.metric == claim.metric && figure &&
+            *figure == *number && known_by(fact.as_of, as_of) &&
+            (!found || found->as_of <= fact.as_of))
+            found = &fact;
+    }
+    return found;
+}
+
+std::string format_number(double value) {
+    if (std::abs(value) >= 1e15 || value != std::floor(value))
+        return fmt::format("{:g}", value);
+    std::string digits = fmt::format("{:.0f}", std::abs(value));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+std::string_view hedge_word(Qualifier qualifier) {
+    switch (qualifier) {
+    case Qualifier::about:
+        return "about";
+    case Qualifier::at_least:
+        return "at least";
+    case Qualifier::more_than:
+        return "more than";
+    case Qualifier::at_most:
+        return "at most";
+    case Qualifier::less_than:
+        return "less than";
+    case Qualifier::range:
+        return "between";
+    case Qualifier::vague:
+        return "roughly";
+    case Qualifier::exact:
+        break;
+    }
+    return "";
+}
+
+std::string describe_figure(Qualifier qualifier, std::optional<double> value,
+                            std::optional<double> low, std::optional<double> high) {
+    if ((qualifier == Qualifier::range || qualifier == Qualifier::vague) && low && high)
+        return fmt::format("{} to {}", format_number(*low), format_number(*high));
+    std::optional<double> number = value;
+    if (!number)
+        number = low ? low : high;
+    if (!number)
+        return "";
+    std::string_view hedge = hedge_word(qualifier);
+    return hedge.empty() ? format_number(*number)
+                         : fmt::format("{} {}", hedge, format_number(*number));
+}
+
+std::string describe_figure(const Fact& fact) {
+    return describe_figure(fact.qualifier, fact.value, fact.low, fact.high);
+}
+
+std::string display_name(const RulePack& pack, std::string_view entity_id) {
+    for (const EntityEntry& entity : pack.lexicon.entities)
+        if (entity.id == entity_id)
+            return entity.preferred.empty() ? entity.name : entity.preferred;
+    return std::string(entity_id);
+}
+
+std::string describe_source(const RulePack& pack, const Fact& fact) {
+    if (fact.source.empty())
+        return fact.via.empty() ? "" : display_name(pack, fact.via);
+    if (fact.via.empty())
+        return display_name(pack, fact.source);
+    return fmt::format("{} via {}", display_name(pack, fact.via), display_name(pack, fact.source));
+}
+
+void add_fact_args(const RulePack& pack, const Fact& fact, MessageArgs& args) {
+    args["figure"] = describe_figure(fact);
+    args["hedge"] = std::string(hedge_word(fact.qualifier));
+    args["source"] = describe_source(pack, fact);
+    args["via"] = fact.via.empty() ? "" : display_name(pack, fact.via);
+    args["date"] = fact.as_of.iso();
+    args["citation"] = fact.citation_title;
+    args["url"] = fact.url;
+    args["note"] = fact.note;
+}
+
+void add_claim_args(const CheckContext& context, const Claim& claim, MessageArgs& args) {
+    args["claim"] = std::string(claim.quantity.span.in(context.document.text));
+    args["entity"] = display_name(context.pack, claim.entity);
+    args["metric"] = claim.metric;
+    args["value"] = describe_figure(claim.quantity.qualifier, claim.quantity.value,
+                                    claim.quantity.low, claim.quantity.high);
+}
+
+std::string rule_message(const CheckContext& context, std::string_view fallback,
+                         const MessageArgs& args) {
+    std::string_view pattern =
+        context.setting.message.empty() ? fallback : std::string_view(context.setting.message);
+    try {
+        return render_message(pattern, args);
+    } catch (const fmt::format_error&) {
+        // Templates are validated when the pack loads; this only guards the fallback.
+        return render_message(fallback, args);
+    }
+}
+
+double option(const CheckContext& context, std::string_view name, double fallback) {
+    auto it = context.setting.numbers.find(std::string(name));
+    return it == context.setting.numbers.end() ? fallback : it->second;
+}
+
+} // namespace factlint

@@ -1,0 +1,50 @@
+/// Helpers the rule types share: matching claims to facts, and wording figures and sources.
+#pragma once
+
+#include "checks/check.hpp"
+#include "checks/intervals.hpp"
+#include "rules/message.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factlint {
+
+/// A claim the fact checks can judge: a plain count (not a change) with a known entity and
+/// metric.
+bool is_tracked(const Claim& claim);
+/// The date a claim is judged at: its own date when it dates itself, else the draft's.
+Date judged_at(const Claim& claim, const Date& draft_as_of);
+/// The headline number of a figure: its value, or the low end of a range.
+std::optional<double> headline_number(std::optional<double> value, std::optional<double> low);
+/// The newest fact about (entity, metric) dated on or before `as_of`, or nullptr.
+const Fact* newest_fact(const RulePack& pack, std::string_view entity, std::string_view metric,
+                        const Date& as_of);
+/// The newest fact (on or before `as_of`) that repeats the claim's number, or nullptr.
+const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of);
+
+/// "1,000", "2.5", "1,500,000".
+std::string format_number(double value);
+/// "about 600", "at least 100", "2,000 to 9,999".
+std::string describe_figure(Qualifier qualifier, std::optional<double> value,
+                            std::optional<double> low, std::optional<double> high);
+std::string describe_figure(const Fact& fact);
+/// The hedge word of a qualifier: "about", "at least", "" for exact.
+std::string_view hedge_word(Qualifier qualifier);
+/// An entity's preferred spelling, or the id itself when unknown.
+std::string display_name(const RulePack& pack, std::string_view entity_id);
+/// "NIS via Lee Seong-kweun", "Zelenskyy", "" when the fact names no source.
+std::string describe_source(const RulePack& pack, const Fact& fact);
+/// Placeholders every fact-backed message offers: figure, hedge, source, via, date, citation,
+/// url, note.
+void add_fact_args(const RulePack& pack, const Fact& fact, MessageArgs& args);
+/// Placeholders of the claim: claim (as written), entity, metric, value.
+void add_claim_args(const CheckContext& context, const Claim& claim, MessageArgs& args);
+/// The rule's configured template, or `fallback`, filled with `args`.
+std::string rule_message(const CheckContext& context, std::string_view fallback,
+                         const MessageArgs& args);
+/// A numeric option of the rule, or `fallback`.
+double option(const CheckContext& context, std::string_view name, double fallback);
+
+} // namespace factlint

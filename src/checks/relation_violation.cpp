@@ -1,0 +1,115 @@
+// relation-violation: the document's figures for one entity and time break a pack relation
+// (casualties = killed + wounded). Sums use interval arithmetic, so hedges are respected:
+// "casualties surpassed 3,000" agrees with 300 killed and 2,700 wounded. Bare news figures are
+// rounded, so the left side is widened by `relation_tolerance` (default 5%).
+#include "checks/common.hpp"
+#include "checks/rule_types.hpp"
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace factlint::checks {
+
+namespace {
+
+bool holds(const Interval& left, Relation::Op op, const Interval& right) {
+    switch (op) {
+    case Relation::Op::equal:
+        return overlaps(left, right);
+    case Relation::Op::less:
+        return left.low < right.high;
+    case Relation::Op::less_equal:
+        return left.low <= right.high;
+    case Relation::Op::greater:
+        return left.high > right.low;
+    case Relation::Op::greater_equal:
+        return left.high >= right.low;
+    }
+    return true;
+}
+
+std::string_view op_text(Relation::Op op) {
+    switch (op) {
+    case Relation::Op::equal:
+        return "=";
+    case Relation::Op::less:
+        return "<";
+    case Relation::Op::less_equal:
+        return "<=";
+    case Relation::Op::greater:
+        return ">";
+    case Relation::Op::greater_equal:
+        return ">=";
+    }
+    return "=";
+}
+
+} // namespace
+
+void relation_violation(const CheckContext& context, std::vector<Diagnostic>& out) {
+    Tolerances tolerances = tolerances_from(context.setting);
+    double slack = option(context, "relation_tolerance", 0.05);
+    std::string_view text = context.document.text;
+
+    // (entity, date) -> metric -> first claim: one figure per metric and time.
+    using Key = std::pair<std::string, std::optional<Date>>;
+    std::map<Key, std::map<std::string, const Claim*>> groups;
+    for (const Claim& claim : context.claims)
+        if (is_tracked(claim) && interval_of(claim.quantity, tolerances))
+            groups[{claim.entity, claim.date}].try_emplace(claim.metric, &claim);
+
+    for (const Relation& relation : context.pack.relations) {
+        for (const auto& [key, by_metric] : groups) {
+            auto sum = [&](const std::vector<Term>& terms, Interval& total,
+                           std::string& shown) -> bool {
+                total = Interval::point(0);
+                for (const Term& term : terms) {
+                    auto it = by_metric.find(term.metric);
+                    if (it == by_metric.end())
+                        return false;
+                    total = add(total, *interval_of(it->second->quantity, tolerances), term.sign);
+                    if (!shown.empty())
+                        shown += term.sign < 0 ? " - " : " + ";
+                    else if (term.sign < 0)
+                        shown += "-";
+                    shown +=
+                        fmt::format("{} ({})", term.metric, it->second->quantity.span.in(text));
+                }
+                return true;
+            };
+            Interval left, right;
+            std::string left_shown, right_shown;
+            if (!sum(relation.left, left, left_shown) || !sum(relation.right, right, right_shown))
+                continue;
+            if (holds(widen(left, slack), relation.op, right) ||
+                holds(left, relation.op, widen(right, slack)))
+                continue;
+            // Report at the side with one term (the total), point at the parts.
+            const std::vector<Term>& total_side =
+                relation.left.size() == 1 ? relation.left : relation.right;
+            const Claim* total = by_metric.at(total_side.front().metric);
+            MessageArgs args;
+            add_claim_args(context, *total, args);
+            args["relation"] = relation.text;
+            args["expected"] =
+                fmt::format("{} {} {}", left_shown, op_text(relation.op), right_shown);
+            Diagnostic diagnostic;
+            diagnostic.span = total->quantity.span;
+            diagnostic.message =
+                rule_message(context, "figures break '{relation}': {expected} does not hold", args);
+            std::set<const Claim*> parts;
+            for (const auto* side : {&relation.left, &relation.right})
+                for (const Term& term : *side)
+                    parts.insert(by_metric.at(term.metric));
+            for (const Claim* part : parts)
+                if (part != total)
+                    diagnostic.related.push_back(
+                        {part->quantity.span,
+                         fmt::format("{}: {}", part->metric, part->quantity.span.in(text))});
+            out.push_back(std::move(diagnostic));
+        }
+    }
+}
+
+} // namespace factlint::checks

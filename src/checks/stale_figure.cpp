@@ -1,0 +1,57 @@
+// stale-figure: a claim about (entity, metric) that the newest sourced fact, as of the draft's
+// date (or the claim's own date when it dates itself), does not support.
+#include "checks/common.hpp"
+#include "checks/rule_types.hpp"
+
+namespace factlint::checks {
+
+namespace {
+
+/// True when the fact supports the claim: a bare or one-sided figure must have its number
+/// inside the fact's interval ("at least 100" does not repeat "about 600"); a range or vague
+/// figure must overlap it.
+bool supported(const Quantity& quantity, const Interval& fact, const Tolerances& tolerances) {
+    if (quantity.qualifier == Qualifier::range || quantity.qualifier == Qualifier::vague) {
+        std::optional<Interval> claimed = interval_of(quantity, tolerances);
+        return !claimed || overlaps(*claimed, fact);
+    }
+    std::optional<double> number = headline_number(quantity.value, quantity.low);
+    if (!number && quantity.high)
+        number = quantity.high;
+    return !number || overlaps(Interval::point(*number), fact);
+}
+
+} // namespace
+
+void stale_figure(const CheckContext& context, std::vector<Diagnostic>& out) {
+    Tolerances tolerances = tolerances_from(context.setting);
+    bool offer_fix = option(context, "fix", 0) != 0;
+    for (const Claim& claim : context.claims) {
+        if (!is_tracked(claim))
+            continue;
+        const Fact* newest =
+            newest_fact(context.pack, claim.entity, claim.metric, judged_at(claim, context.as_of));
+        if (!newest)
+            continue;
+        std::optional<Interval> known = interval_of(*newest, tolerances);
+        if (!known || supported(claim.quantity, *known, tolerances))
+            continue;
+        MessageArgs args;
+        add_claim_args(context, claim, args);
+        add_fact_args(context.pack, *newest, args);
+        Diagnostic diagnostic;
+        diagnostic.span = claim.quantity.span;
+        diagnostic.message =
+            rule_message(context,
+                         "stale figure: {claim} {metric}; the newest sourced figure is {figure} "
+                         "({source}, {date})",
+                         args);
+        bool has_point =
+            newest->qualifier != Qualifier::range && newest->qualifier != Qualifier::vague;
+        if (offer_fix && has_point)
+            diagnostic.fix = Fix{claim.quantity.span, describe_figure(*newest)};
+        out.push_back(std::move(diagnostic));
+    }
+}
+
+} // namespace factlint::checks
