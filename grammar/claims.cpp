@@ -376,8 +376,9 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
         for (const Quantity& quantity : quantities) {
             if (quantity.kind != QuantityKind::date || !quantity.date)
                 continue;
-            std::string_view before =
-                prose.substr(sentence.span.begin, quantity.span.begin - sentence.span.begin);
+            // A view of `prose` itself: std::string::substr would return a temporary.
+            std::string_view before = std::string_view(prose).substr(
+                sentence.span.begin, quantity.span.begin - sentence.span.begin);
             std::string tail = lower(before.substr(before.size() > 12 ? before.size() - 12 : 0));
             for (std::string_view marker : {"by ", "as of ", "as at ", "until ", "through "})
                 if (tail.ends_with(marker))
