@@ -6,6 +6,7 @@
 
 #include "checks/check.hpp"
 #include "rules/message.hpp"
+#include "rules/suggest.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -25,22 +26,6 @@ ConfigError::ConfigError(SourceLocation location, const std::string& message)
 namespace {
 
 namespace fs = std::filesystem;
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 const char* type_name(const YAML::Node& node) {
     switch (node.Type()) {
@@ -205,15 +190,7 @@ private:
     }
 
     static std::string suggestion(std::string_view word, const std::vector<std::string>& valid) {
-        std::string best;
-        std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-        for (const std::string& candidate : valid) {
-            std::size_t distance = edit_distance(word, candidate);
-            if (distance < best_distance) {
-                best_distance = distance;
-                best = candidate;
-            }
-        }
+        std::string best = closest_match(word, valid);
         return best.empty() ? std::string() : fmt::format("; did you mean '{}'?", best);
     }
 
