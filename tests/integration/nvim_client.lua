@@ -69,6 +69,28 @@ local ok, err = pcall(function()
     table.insert(result.actions, action.title)
   end
 
+  -- 4. A draft with real findings from the bundled pack, then its name-variant quick fix
+  --    applied by Neovim itself.
+  vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("FACTLINT_NVIM_STALE")))
+  vim.lsp.buf_attach_client(0, client_id)
+  got = vim.wait(15000, function() return #vim.diagnostic.get(0) >= 2 end, 20)
+  assert(got, "no diagnostics for the stale draft within 15 s")
+  vim.wait(400)
+  table.insert(result.steps, snapshot())
+  actions = vim.lsp.buf_request_sync(0, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(0) },
+    range = { start = { line = 7, character = 2 }, ["end"] = { line = 7, character = 2 } },
+    context = { diagnostics = {}, only = { "quickfix" } },
+  }, 10000)
+  response = actions and actions[client_id] or {}
+  local fix = (response.result or {})[1]
+  assert(fix and fix.edit, "no quick fix on the name")
+  vim.lsp.util.apply_workspace_edit(fix.edit, "utf-16")
+  result.fixed_line = vim.api.nvim_buf_get_lines(0, 7, 8, false)[1]
+  got = vim.wait(15000, function() return #vim.diagnostic.get(0) == 1 end, 20)
+  assert(got, "the fixed name is still flagged after 15 s")
+  table.insert(result.steps, snapshot())
+
   vim.lsp.stop_client(client_id)
 end)
 if ok then finish(nil) else finish(tostring(err)) end

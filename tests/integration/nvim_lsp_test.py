@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Neovim's built-in LSP client (headless) against `factlint lsp` on tests/lsp/draft.md.
+"""Neovim's built-in LSP client (headless) against `factlint lsp`: tests/lsp/draft.md (findings
+that need no rule pack, an incremental edit, hover, code actions), then tests/lsp/stale.md with
+the bundled pack (stale-figure, name-variant, and Neovim applying the name's quick fix).
 
 Usage: nvim_lsp_test.py FACTLINT_BINARY
 Neovim is a test dependency (scripts/install-deps --test installs it): a missing nvim fails.
@@ -33,13 +35,26 @@ EXPECTED = [
       "source": "factlint", "severity": 2},
      {"lnum": 6, "col": 39, "end_lnum": 6, "end_col": 54, "code": "unknown-directive",
       "source": "factlint", "severity": 2}],
+    # tests/lsp/stale.md with the bundled pack, judged at its front matter date 2025-05-01:
+    # "At least 100" (line 5, the whole hedged figure) killed is stale (the pack's newest NIS
+    # figure is about 600, 2025-04-30); "Zelensky" (line 7) is a variant of "Zelenskyy".
+    [{"lnum": 5, "col": 0, "end_lnum": 5, "end_col": 12, "code": "stale-figure",
+      "source": "factlint", "severity": 2},
+     {"lnum": 7, "col": 0, "end_lnum": 7, "end_col": 8, "code": "name-variant",
+      "source": "factlint", "severity": 2}],
+    # After Neovim applied the name-variant quick fix.
+    [{"lnum": 5, "col": 0, "end_lnum": 5, "end_col": 12, "code": "stale-figure",
+      "source": "factlint", "severity": 2}],
 ]
 
 with tempfile.TemporaryDirectory() as work:
     draft = pathlib.Path(work) / "draft.md"
     shutil.copy(HERE.parent / "lsp" / "draft.md", draft)
+    stale = pathlib.Path(work) / "stale.md"
+    shutil.copy(HERE.parent / "lsp" / "stale.md", stale)
     out = pathlib.Path(work) / "result.json"
-    env = dict(os.environ, FACTLINT_BIN=BINARY, FACTLINT_NVIM_OUT=str(out))
+    env = dict(os.environ, FACTLINT_BIN=BINARY, FACTLINT_NVIM_OUT=str(out),
+               FACTLINT_NVIM_STALE=str(stale))
     try:
         subprocess.run([nvim, "--headless", "--clean", "-n", "-i", "NONE", str(draft),
                         "-c", "luafile " + str(HERE / "nvim_client.lua")],
@@ -69,6 +84,8 @@ if "unknown-directive" not in hover or "invalid-encodng" not in hover:
 if result.get("actions") != ["Replace 'invalid-encodng' with 'invalid-encoding' "
                              "(unknown-directive)"]:
     failures.append("code actions: %r" % result.get("actions"))
+if result.get("fixed_line") != "Zelenskyy spoke to reporters in Kyiv.":
+    failures.append("the quick fix applied by Neovim: %r" % result.get("fixed_line"))
 if not untouched:
     failures.append("the file on disk changed")
 for failure in failures:
