@@ -1,13 +1,42 @@
-// name-variant: a person's name written in a non-preferred spelling (Lee Sung-kwon for Lee
+// name-variant: a person's name written in a non-preferred spelling (a longer form that
+// contains the preferred one, "Volodymyr Zelenskyy", is fine) (Lee Sung-kwon for Lee
 // Seong-kweun, Zelensky for Zelenskyy), with a fix; the first differently spelled mention is
 // shown too, so mixed spellings in one document stand out. Only people: for organisations and
 // groups, aliases are other names ("NIS", "North Korean soldiers"), not misspellings.
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
+#include "rules/suggest.hpp"
+
+#include <algorithm>
 #include <map>
 
 namespace factlint::checks {
+
+namespace {
+
+/// The preferred spelling first, then the display name and every alias that contains the
+/// preferred spelling as a whole word run ("Volodymyr Zelenskyy" for "Zelenskyy").
+std::vector<std::string> accepted_spellings(const EntityEntry& entity) {
+    std::string preferred = entity.preferred.empty() ? entity.name : entity.preferred;
+    std::vector<std::string> accepted{preferred};
+    auto contains_preferred = [&](const std::string& spelling) {
+        std::size_t at = spelling.find(preferred);
+        if (at == std::string::npos)
+            return false;
+        std::size_t end = at + preferred.size();
+        return (at == 0 || spelling[at - 1] == ' ') &&
+               (end == spelling.size() || spelling[end] == ' ');
+    };
+    if (entity.name != preferred && contains_preferred(entity.name))
+        accepted.push_back(entity.name);
+    for (const std::string& alias : entity.aliases)
+        if (alias != preferred && contains_preferred(alias))
+            accepted.push_back(alias);
+    return accepted;
+}
+
+} // namespace
 
 void name_variant(const CheckContext& context, std::vector<Diagnostic>& out) {
     std::map<std::string, const EntityEntry*> people;
@@ -23,7 +52,16 @@ void name_variant(const CheckContext& context, std::vector<Diagnostic>& out) {
         if (mention.preferred)
             continue;
         const EntityEntry& entity = *person->second;
-        std::string preferred = entity.preferred.empty() ? entity.name : entity.preferred;
+        std::vector<std::string> accepted = accepted_spellings(entity);
+        if (std::find(accepted.begin(), accepted.end(), mention.written) != accepted.end())
+            continue;
+        // Suggest the accepted spelling nearest to what was written, so "Volodymyr Zelensky"
+        // becomes "Volodymyr Zelenskyy", not "Zelenskyy".
+        std::string preferred = accepted.front();
+        for (const std::string& spelling : accepted)
+            if (edit_distance(mention.written, spelling) <
+                edit_distance(mention.written, preferred))
+                preferred = spelling;
         MessageArgs args;
         args["written"] = mention.written;
         args["preferred"] = preferred;

@@ -1,7 +1,8 @@
 // relation-violation: the document's figures for one entity and time break a pack relation
 // (casualties = killed + wounded). Sums use interval arithmetic, so hedges are respected:
 // "casualties surpassed 3,000" agrees with 300 killed and 2,700 wounded. Bare news figures are
-// rounded, so the left side is widened by `relation_tolerance` (default 5%).
+// rounded, so either side may be widened by `relation_tolerance` (default 5%). Figures that
+// different known sources give are not combined.
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
@@ -45,6 +46,32 @@ std::string_view op_text(Relation::Op op) {
     return "=";
 }
 
+/// The known source of a claim: its attribution's entity, else its via, else "".
+std::string source_of(const Claim& claim) {
+    if (!claim.attribution)
+        return {};
+    return claim.attribution->entity.empty() ? claim.attribution->via : claim.attribution->entity;
+}
+
+/// False when two of the figures are attributed to different known sources: a Pentagon
+/// estimate next to an NIS count is two accounts, not one sum that fails to add up.
+bool one_account(const Relation& relation, const std::map<std::string, const Claim*>& by_metric) {
+    std::string seen;
+    for (const auto* side : {&relation.left, &relation.right})
+        for (const Term& term : *side) {
+            const Claim& claim = *by_metric.at(term.metric);
+            std::string source = source_of(claim);
+            if (source.empty())
+                continue;
+            if (!seen.empty() && source != seen &&
+                !(claim.attribution && claim.attribution->via == seen))
+                return false;
+            if (seen.empty())
+                seen = source;
+        }
+    return true;
+}
+
 } // namespace
 
 void relation_violation(const CheckContext& context, std::vector<Diagnostic>& out) {
@@ -81,6 +108,8 @@ void relation_violation(const CheckContext& context, std::vector<Diagnostic>& ou
             Interval left, right;
             std::string left_shown, right_shown;
             if (!sum(relation.left, left, left_shown) || !sum(relation.right, right, right_shown))
+                continue;
+            if (!one_account(relation, by_metric))
                 continue;
             if (holds(widen(left, slack), relation.op, right) ||
                 holds(left, relation.op, widen(right, slack)))

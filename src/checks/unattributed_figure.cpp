@@ -1,6 +1,7 @@
-// unattributed-figure: a tracked figure with no attribution in its sentence or (by default) its
-// paragraph. An attribution is a linked source on any claim there, "reportedly", or a source
-// cue ("said", "according to") next to a known person or organisation in the paragraph.
+// unattributed-figure: a figure the pack has facts for (same entity and metric) with no attribution
+// in its sentence or (by default) its paragraph. An attribution is a linked source on any claim
+// there, "reportedly", or a source cue ("said", "according to") next to a known person or
+// organisation in the paragraph.
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
@@ -42,7 +43,8 @@ void unattributed_figure(const CheckContext& context, std::vector<Diagnostic>& o
     bool paragraph_scope = option(context, "paragraph", 1) != 0;
     for (const Claim& claim : context.claims) {
         if (!is_tracked(claim) || claim.attribution || claim.reportedly ||
-            claim.sentence >= document.sentences.size())
+            claim.sentence >= document.sentences.size() ||
+            !newest_fact(context.pack, claim.entity, claim.metric, Date{9999, 12, 31}))
             continue;
         const Sentence& sentence = document.sentences[claim.sentence];
         Span scope = sentence.span;

@@ -3,9 +3,12 @@
 // Facts come from the bundled default pack, so these tests also pin its seed figures.
 #include "checks/check.hpp"
 #include "checks/intervals.hpp"
+#include "engine/linter.hpp"
 #include "rules/pack.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 
 using namespace factlint;
 
@@ -335,4 +338,66 @@ TEST_CASE("unverified-claim: an unverified figure stated as settled") {
     CHECK(run("unverified-claim", hedged, december).empty());
     Draft verified = draft("About 600 North Korean soldiers were killed.\n", {{"About 600"}});
     CHECK(run("unverified-claim", verified, may).empty());
+}
+
+TEST_CASE("name-variant: a longer accepted form keeps its first name in the fix") {
+    Draft d = draft("Volodymyr Zelensky spoke. Volodymyr Zelenskyy agreed.\n", {});
+    mention(d, "Volodymyr Zelensky", "zelenskyy", false);
+    mention(d, "Volodymyr Zelenskyy", "zelenskyy", false); // the display name: accepted
+    auto found = run("name-variant", d, may);
+    REQUIRE(found.size() == 1);
+    REQUIRE(found[0].fix);
+    CHECK(found[0].fix->replacement == "Volodymyr Zelenskyy");
+}
+
+TEST_CASE("relation-violation: two known sources are two accounts, not one sum") {
+    Draft d = draft("300 were killed and 2,700 wounded, Lee said. The Pentagon put casualties "
+                    "at 4,000.\n",
+                    {{"300", "north-korean-troops", "killed", "lee-seong-kweun"},
+                     {"2,700", "north-korean-troops", "wounded", "lee-seong-kweun"},
+                     {"4,000", "north-korean-troops", "casualties", "pentagon"}});
+    CHECK(run("relation-violation", d, january).empty());
+}
+
+namespace {
+
+/// The stale-figure messages of a vendored seed article linted with the default pack.
+std::vector<std::string> stale_messages(const std::string& seed, Date as_of) {
+    std::ifstream in(FACTLINT_TEST_DATA_DIR "/data/seeds/" + seed, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    REQUIRE_FALSE(text.str().empty());
+    static const Linter linter(load_pack(FACTLINT_SOURCE_DIR "/rules/default/pack.yaml"));
+    LintOptions options;
+    options.as_of = as_of;
+    std::vector<std::string> messages;
+    for (const Diagnostic& diagnostic : linter.lint(seed, text.str(), options).diagnostics)
+        if (diagnostic.rule == "stale-figure")
+            messages.push_back(diagnostic.message);
+    return messages;
+}
+
+bool any_starts(const std::vector<std::string>& messages, std::string_view prefix) {
+    for (const std::string& message : messages)
+        if (message.rfind(prefix, 0) == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("the seed articles linted as of 2025-05-01 (end to end, with the claim linker)") {
+    const Date as_of{2025, 5, 1};
+    // December 2024: 100 killed and 1,000 wounded are stale by May.
+    auto december_first = stale_messages("000_3bbc94c2a4e0c657.txt", as_of);
+    CHECK(any_starts(december_first, "stale figure: At least 100 killed; the newest sourced "
+                                     "figure is about 600 (NIS via Lee Seong-kweun, 2025-04-30)"));
+    CHECK(any_starts(december_first, "stale figure: over 1,000 wounded;"));
+    auto december_second = stale_messages("001_ff97670e445aa614.txt", as_of);
+    CHECK(any_starts(december_second, "stale figure: At least 100 killed;"));
+    CHECK(any_starts(december_second, "stale figure: 1,000 wounded;"));
+    // April 2025: the newest figures themselves.
+    CHECK(stale_messages("004_3f15263bc76710e2.txt", as_of).empty());
+    // Judged at their own time, the December articles are current.
+    CHECK(stale_messages("001_ff97670e445aa614.txt", Date{2024, 12, 23}).empty());
 }
