@@ -47,7 +47,7 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = run(["variant.md"], tmp)
     check("finding exits 1", code == 1, f"code {code}, err {err!r}")
     check("finding is path:line:col: level: message [rule]",
-          out.startswith("variant.md:5:30: warning: ") and out.rstrip().endswith("[name-variant]"),
+          out.startswith("variant.md:5:21: warning: ") and out.rstrip().endswith("[name-variant]"),
           out)
 
     code, out, err = run(["--min-level", "error", "variant.md"], tmp)
@@ -57,15 +57,15 @@ with tempfile.TemporaryDirectory() as tmp:
     document = json.loads(out)
     check("json version 1", document.get("version") == 1, out)
     diagnostic = document["files"][0]["diagnostics"][0]
-    check("json position", (diagnostic["start"]["line"], diagnostic["start"]["column"]) == (5, 30),
+    check("json position", (diagnostic["start"]["line"], diagnostic["start"]["column"]) == (5, 21),
           diagnostic)
     check("json text", diagnostic["text"] == "Zelensky", diagnostic)
 
     code, out, err = run(["--format", "github", "variant.md"], tmp)
-    check("github annotation", out.startswith("::warning file=variant.md,line=5,col=30,"), out)
+    check("github annotation", out.startswith("::warning file=variant.md,line=5,col=21,"), out)
 
     code, out, err = run(["-", "--stdin-filename", "draft.md"], tmp, stdin=VARIANT)
-    check("stdin is linted under --stdin-filename", code == 1 and out.startswith("draft.md:5:30:"),
+    check("stdin is linted under --stdin-filename", code == 1 and out.startswith("draft.md:5:21:"),
           f"{code} {out!r} {err!r}")
 
     code, out, err = run(["--no-such-option", "clean.md"], tmp)

@@ -44,7 +44,7 @@ with tempfile.TemporaryDirectory() as tmp:
     results = log["runs"][0]["results"]
     assert any(r["ruleId"] == "name-variant" for r in results), results
     region = results[0]["locations"][0]["physicalLocation"]["region"]
-    assert (region["startLine"], region["startColumn"]) == (7, 29), region
+    assert (region["startLine"], region["startColumn"]) == (7, 21), region
     uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "draft%20with%20space.md", uri
 
