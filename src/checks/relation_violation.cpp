@@ -6,6 +6,7 @@
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -79,64 +80,113 @@ void relation_violation(const CheckContext& context, std::vector<Diagnostic>& ou
     double slack = option(context, "relation_tolerance", 0.05);
     std::string_view text = context.document.text;
 
-    // (entity, date) -> metric -> first claim: one figure per metric and time.
+    // (entity, date) -> metric -> claims: figures that may be combined.
     using Key = std::pair<std::string, std::optional<Date>>;
-    std::map<Key, std::map<std::string, const Claim*>> groups;
+    std::map<Key, std::map<std::string, std::vector<const Claim*>>> groups;
     for (const Claim& claim : context.claims)
         if (is_tracked(claim) && interval_of(claim.quantity, tolerances))
-            groups[{claim.entity, claim.date}].try_emplace(claim.metric, &claim);
+            groups[{claim.entity, claim.date}][claim.metric].push_back(&claim);
 
     for (const Relation& relation : context.pack.relations) {
-        for (const auto& [key, by_metric] : groups) {
-            auto sum = [&](const std::vector<Term>& terms, Interval& total,
-                           std::string& shown) -> bool {
-                total = Interval::point(0);
-                for (const Term& term : terms) {
-                    auto it = by_metric.find(term.metric);
-                    if (it == by_metric.end())
-                        return false;
-                    total = add(total, *interval_of(it->second->quantity, tolerances), term.sign);
-                    if (!shown.empty())
-                        shown += term.sign < 0 ? " - " : " + ";
-                    else if (term.sign < 0)
-                        shown += "-";
-                    shown +=
-                        fmt::format("{} ({})", term.metric, it->second->quantity.span.in(text));
+        // The total's side first: combinations anchored at a total are tried first, and each
+        // total is reported once.
+        bool total_left = relation.left.size() == 1;
+        std::vector<std::string> metrics;
+        for (const auto* side : {total_left ? &relation.left : &relation.right,
+                                 total_left ? &relation.right : &relation.left})
+            for (const Term& term : *side)
+                metrics.push_back(term.metric);
+        std::set<const Claim*> reported;
+        for (const auto& [key, claims_by_metric] : groups) {
+            // Each figure of the relation anchors one combination: for every other metric, the
+            // figure nearest to it in the text ("300 killed and 2,700 wounded" next to the total).
+            std::set<std::vector<const Claim*>> tried;
+            for (const std::string& anchor_metric : metrics) {
+                auto anchors = claims_by_metric.find(anchor_metric);
+                if (anchors == claims_by_metric.end())
+                    continue;
+                for (const Claim* anchor : anchors->second) {
+                    std::map<std::string, const Claim*> by_metric;
+                    bool complete = true;
+                    for (const std::string& metric : metrics) {
+                        auto candidates = claims_by_metric.find(metric);
+                        if (candidates == claims_by_metric.end()) {
+                            complete = false;
+                            break;
+                        }
+                        auto distance = [&](const Claim* c) {
+                            std::size_t a = c->quantity.span.begin, b = anchor->quantity.span.begin;
+                            return a > b ? a - b : b - a;
+                        };
+                        by_metric[metric] =
+                            *std::min_element(candidates->second.begin(), candidates->second.end(),
+                                              [&](const Claim* x, const Claim* y) {
+                                                  return distance(x) < distance(y);
+                                              });
+                    }
+                    if (!complete)
+                        break;
+                    std::vector<const Claim*> chosen;
+                    for (const auto& entry : by_metric)
+                        chosen.push_back(entry.second);
+                    std::sort(chosen.begin(), chosen.end());
+                    if (!tried.insert(chosen).second)
+                        continue;
+                    auto sum = [&](const std::vector<Term>& terms, Interval& total,
+                                   std::string& shown) -> bool {
+                        total = Interval::point(0);
+                        for (const Term& term : terms) {
+                            auto it = by_metric.find(term.metric);
+                            if (it == by_metric.end())
+                                return false;
+                            total = add(total, *interval_of(it->second->quantity, tolerances),
+                                        term.sign);
+                            if (!shown.empty())
+                                shown += term.sign < 0 ? " - " : " + ";
+                            else if (term.sign < 0)
+                                shown += "-";
+                            shown += fmt::format("{} ({})", term.metric,
+                                                 it->second->quantity.span.in(text));
+                        }
+                        return true;
+                    };
+                    Interval left, right;
+                    std::string left_shown, right_shown;
+                    if (!sum(relation.left, left, left_shown) ||
+                        !sum(relation.right, right, right_shown))
+                        continue;
+                    if (!one_account(relation, by_metric))
+                        continue;
+                    if (holds(widen(left, slack), relation.op, right) ||
+                        holds(left, relation.op, widen(right, slack)))
+                        continue;
+                    // Report at the side with one term (the total), point at the parts.
+                    const std::vector<Term>& total_side =
+                        relation.left.size() == 1 ? relation.left : relation.right;
+                    const Claim* total = by_metric.at(total_side.front().metric);
+                    if (!reported.insert(total).second)
+                        continue;
+                    MessageArgs args;
+                    add_claim_args(context, *total, args);
+                    args["relation"] = relation.text;
+                    args["expected"] =
+                        fmt::format("{} {} {}", left_shown, op_text(relation.op), right_shown);
+                    Diagnostic diagnostic;
+                    diagnostic.span = total->quantity.span;
+                    diagnostic.message = rule_message(
+                        context, "figures break '{relation}': {expected} does not hold", args);
+                    std::set<const Claim*> parts;
+                    for (const auto* side : {&relation.left, &relation.right})
+                        for (const Term& term : *side)
+                            parts.insert(by_metric.at(term.metric));
+                    for (const Claim* part : parts)
+                        if (part != total)
+                            diagnostic.related.push_back(
+                                {part->quantity.span, fmt::format("{}: {}", part->metric,
+                                                                  part->quantity.span.in(text))});
+                    out.push_back(std::move(diagnostic));
                 }
-                return true;
-            };
-            Interval left, right;
-            std::string left_shown, right_shown;
-            if (!sum(relation.left, left, left_shown) || !sum(relation.right, right, right_shown))
-                continue;
-            if (!one_account(relation, by_metric))
-                continue;
-            if (holds(widen(left, slack), relation.op, right) ||
-                holds(left, relation.op, widen(right, slack)))
-                continue;
-            // Report at the side with one term (the total), point at the parts.
-            const std::vector<Term>& total_side =
-                relation.left.size() == 1 ? relation.left : relation.right;
-            const Claim* total = by_metric.at(total_side.front().metric);
-            MessageArgs args;
-            add_claim_args(context, *total, args);
-            args["relation"] = relation.text;
-            args["expected"] =
-                fmt::format("{} {} {}", left_shown, op_text(relation.op), right_shown);
-            Diagnostic diagnostic;
-            diagnostic.span = total->quantity.span;
-            diagnostic.message =
-                rule_message(context, "figures break '{relation}': {expected} does not hold", args);
-            std::set<const Claim*> parts;
-            for (const auto* side : {&relation.left, &relation.right})
-                for (const Term& term : *side)
-                    parts.insert(by_metric.at(term.metric));
-            for (const Claim* part : parts)
-                if (part != total)
-                    diagnostic.related.push_back(
-                        {part->quantity.span,
-                         fmt::format("{}: {}", part->metric, part->quantity.span.in(text))});
-            out.push_back(std::move(diagnostic));
+            }
         }
     }
 }
