@@ -1,7 +1,8 @@
-// unattributed-figure: a figure the pack has facts for (same entity and metric) with no attribution
-// in its sentence or (by default) its paragraph. An attribution is a linked source on any claim
-// there, "reportedly", or a source cue ("said", "according to") next to a known person or
-// organisation in the paragraph.
+// unattributed-figure: a figure the pack has facts for (same entity and metric) with no
+// attribution in its sentence or (by default) its paragraph. An attribution is a linked source
+// on any claim there, "reportedly", a source cue ("said", "according to") in the figure's
+// sentence, or a cue with a known source (a person, organisation or group other than the one
+// counted) elsewhere in the paragraph.
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
@@ -51,7 +52,11 @@ void unattributed_figure(const CheckContext& context, std::vector<Diagnostic>& o
         if (paragraph_scope && sentence.paragraph < document.paragraphs.size())
             scope = document.paragraphs[sentence.paragraph];
 
+        // A cue in the figure's own sentence ("..., Lee said.") attributes it even when the
+        // speaker is not in the lexicon; elsewhere in the paragraph a known source must be
+        // named too.
         bool attributed =
+            has_cue(sentence.span.in(document.prose)) ||
             std::any_of(context.claims.begin(), context.claims.end(), [&](const Claim& other) {
                 return (other.attribution || other.reportedly) &&
                        scope.contains(other.quantity.span);
@@ -59,11 +64,11 @@ void unattributed_figure(const CheckContext& context, std::vector<Diagnostic>& o
         if (!attributed && has_cue(scope.in(document.prose))) {
             attributed = std::any_of(
                 context.names.begin(), context.names.end(), [&](const NameMention& name) {
-                    if (!scope.contains(name.span))
+                    if (!scope.contains(name.span) || name.entity == claim.entity)
                         return false;
                     for (const EntityEntry& entity : context.pack.lexicon.entities)
                         if (entity.id == name.entity)
-                            return entity.kind == "person" || entity.kind == "organisation";
+                            return entity.kind != "place";
                     return false;
                 });
         }

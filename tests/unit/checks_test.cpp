@@ -401,3 +401,18 @@ TEST_CASE("the seed articles linted as of 2025-05-01 (end to end, with the claim
     // Judged at their own time, the December articles are current.
     CHECK(stale_messages("001_ff97670e445aa614.txt", Date{2024, 12, 23}).empty());
 }
+
+TEST_CASE("unattributed-figure: a cue in the sentence is enough; other entities need a source") {
+    Draft cue = draft("About 600 North Korean soldiers were killed, Lee said.\n", {{"About 600"}});
+    CHECK(run("unattributed-figure", cue, may).empty());
+    // Naming the counted group itself is no attribution.
+    Draft self = draft("North Korean troops were briefed. About 600 North Korean soldiers were "
+                       "killed.\n",
+                       {{"About 600"}});
+    mention(self, "North Korean troops", "north-korean-troops", true);
+    CHECK(run("unattributed-figure", self, may).size() == 1);
+    // Figures the pack has no facts for are not judged.
+    Draft untracked = draft("Eight Russian paramilitary fighters were killed.\n",
+                            {{"Eight", "russian-paramilitary"}});
+    CHECK(run("unattributed-figure", untracked, may).empty());
+}
