@@ -4,6 +4,7 @@
 Usage: lsp_pipe_test.py FACTLINT_BINARY
 The expected ranges were counted by hand from tests/lsp/draft.md (see the comments below).
 """
+import json
 import os
 import pathlib
 import sys
@@ -26,6 +27,11 @@ def check(condition, what):
 
 def rng(l1, c1, l2, c2):
     return {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}
+
+
+def framed(message):
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
 
 def summary(diagnostics):
@@ -134,15 +140,17 @@ with tempfile.TemporaryDirectory() as work:
           [EXPECTED_UTF16[0], ("unknown-directive", 6, 37, 6, 52, "factlint")],
           "incremental change re-lints: %r" % summary(published["diagnostics"]))
 
-    # A range ending after the emoji: replace "😀 " (UTF-16 columns 7..10 now) with nothing.
-    client.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri, "version": 3},
-        "contentChanges": [{"range": rng(6, 7, 6, 10), "text": ""}]})
-    # Then fix the misspelt directive by a full-text change, quickly after: debounced into one.
+    # A range ending after the emoji: replace "😀 " (UTF-16 columns 7..10 now) with nothing;
+    # then fix the misspelt directive by a full-text change. Both are written at once, so they
+    # arrive well inside one debounce and must be linted once.
     fixed_text = DRAFT_TEXT.replace("factlint-disabel stale-figure", "factlint-disable binary-file")
-    client.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri, "version": 4},
-        "contentChanges": [{"text": fixed_text}]})
+    client.send_raw(b"".join(framed(m) for m in [
+        {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [{"range": rng(6, 7, 6, 10), "text": ""}]}},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 4},
+            "contentChanges": [{"text": fixed_text}]}}]))
     messages = client.collect(1.0)
     versions = [m["params"].get("version") for m in messages
                 if m.get("method") == "textDocument/publishDiagnostics"]
