@@ -201,5 +201,49 @@ with tempfile.TemporaryDirectory() as work:
     code = client.close()
     check(code == 1, "end of input without exit: status 1 (got %r)" % code)
 
+    # --- Session 4: a .factlint.yaml above the draft, broken, fixed, then edited.
+    project = work / "project"
+    (project / "drafts").mkdir(parents=True)
+    config = project / ".factlint.yaml"
+    config_uri = "file://" + str(config)
+    config.write_text("imports: [default]\nrulez: {}\n")  # line 2: unknown key
+    names = project / "drafts" / "names.md"
+    names_uri = "file://" + str(names)
+    client = LspClient(BINARY, cwd=work)
+    initialize(client)
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": names_uri, "languageId": "markdown", "version": 1, "text": "Zelensky spoke.\n"}})
+    on_config = client.diagnostics(config_uri)
+    check([(d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"])
+           for d in on_config["diagnostics"]] == [("config-error", 1, 0)] and
+          "rulez" in on_config["diagnostics"][0]["message"],
+          "a broken pack is reported at its line: %r" % on_config)
+    on_draft = client.diagnostics(names_uri, version=1)
+    check([d["code"] for d in on_draft["diagnostics"]] == ["config-error"],
+          "and on the draft: %r" % on_draft)
+
+    # Fixed, and the client says so: name-variant now at the level the pack sets (error = 1).
+    config.write_text("imports: [default]\nrules:\n  name-variant: {level: error}\n")
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config_uri,
+                                                                    "type": 2}]})
+    cleared = client.diagnostics(config_uri)
+    check(cleared["diagnostics"] == [], "the pack's error is cleared once it loads")
+    relinted = client.diagnostics(names_uri, version=1)
+    check([(d["code"], d["severity"]) for d in relinted["diagnostics"]] ==
+          [("name-variant", 1)], "the new pack is used: %r" % relinted)
+
+    # Edited with no notification: the modification time is enough (info = 3).
+    config.write_text("imports: [default]\nrules:\n  name-variant: {level: info}\n")
+    later = os.stat(config).st_mtime + 5
+    os.utime(config, (later, later))
+    client.notify("textDocument/didChange", {"textDocument": {"uri": names_uri, "version": 2},
+                                             "contentChanges": [{"text": "Zelensky spoke.\n"}]})
+    relinted = client.diagnostics(names_uri, version=2)
+    check([(d["code"], d["severity"]) for d in relinted["diagnostics"]] ==
+          [("name-variant", 3)], "a changed pack file is reloaded: %r" % relinted)
+    client.response(client.request("shutdown"))
+    client.notify("exit")
+    check(client.process.wait(5) == 0, "session 4 exits cleanly")
+
 print("lsp_pipe_test: %s" % ("FAILED (%d)" % len(failures) if failures else "ok"))
 sys.exit(1 if failures else 0)
