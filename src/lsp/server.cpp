@@ -623,6 +623,8 @@ void Server::lint_due(Clock::time_point now) {
                                     {"message", fmt::format("factlint: linting {} failed: {}",
                                                             job.uri, error.what())}}));
             continue;
+        } catch (...) {
+            continue; // nothing to tell; the next edit schedules another lint
         }
         std::lock_guard lock(mutex_);
         auto found = documents_.find(job.uri);
@@ -715,7 +717,11 @@ void Server::run_lint_loop() {
             continue;
         }
         lock.unlock();
-        lint_due(Clock::now());
+        try {
+            lint_due(Clock::now());
+        } catch (...) {
+            // Publishing failed (out of memory, a closed output): keep serving.
+        }
         lock.lock();
     }
 }
