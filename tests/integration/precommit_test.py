@@ -50,6 +50,12 @@ def check(condition, what):
 
 with tempfile.TemporaryDirectory() as work:
     work = pathlib.Path(work)
+    manifest = subprocess.run(["pre-commit", "validate-manifest",
+                               str(SOURCE / ".pre-commit-hooks.yaml")],
+                              capture_output=True, text=True, timeout=60,
+                              env=dict(os.environ, PRE_COMMIT_HOME=str(work / "cache")))
+    check(manifest.returncode == 0, "the hook manifest is valid: " + manifest.stdout +
+          manifest.stderr)
     repo = work / "repo"
     repo.mkdir()
     hook_lines = (SOURCE / ".pre-commit-hooks.yaml").read_text().splitlines()
