@@ -23,6 +23,22 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+/// ASCII case-insensitive equality with a lower-case `key`, without allocating.
+bool equals_lower(std::string_view word, std::string_view key) {
+    if (word.size() != key.size())
+        return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (ascii_lower(word[i]) != key[i])
+            return false;
+    return true;
+}
+
+/// True when `word` is one of the lower-case `keys`.
+template <typename Keys> bool one_of(std::string_view word, const Keys& keys) {
+    return std::any_of(std::begin(keys), std::end(keys),
+                       [&](std::string_view key) { return equals_lower(word, key); });
+}
+
 /// One word or punctuation mark of a sentence.
 struct Token {
     Span span;
@@ -71,8 +87,7 @@ bool ends_noun_phrase(std::string_view word) {
         "their", "there",  "these", "they",       "this",      "those",   "to",   "under",  "until",
         "up",    "was",    "were",  "which",      "while",     "who",     "whom", "whose",  "will",
         "with",  "within", "would", "reportedly", "allegedly", "already", "each", "per"};
-    std::string key = lower(word);
-    return std::find(stops.begin(), stops.end(), key) != stops.end();
+    return one_of(word, stops);
 }
 
 /// Cues that attribute a figure; `forward` when the source follows the cue ("according to X").
@@ -120,8 +135,7 @@ bool is_pronoun(std::string_view word) {
     static const std::vector<std::string_view> pronouns = {
         "he",       "she",       "they",        "lawmaker",    "agency",
         "official", "spokesman", "spokeswoman", "spokesperson"};
-    std::string key = lower(word);
-    return std::find(pronouns.begin(), pronouns.end(), key) != pronouns.end();
+    return one_of(word, pronouns);
 }
 
 /// Words that mark a claim as reported rather than established.
@@ -137,29 +151,60 @@ bool is_count(const Quantity& quantity) {
 
 } // namespace
 
+/// An x3::symbols table with a pre-filter on the first three bytes of its keys (hashed into a
+/// bit set): most words start no key, and a bit test is far cheaper than a case-insensitive
+/// trie walk. A key shorter than three bytes marks every byte that may follow it.
+template <typename Value> struct Table {
+    x3::symbols<Value> symbols;
+    std::vector<bool> starts = std::vector<bool>(1 << 16, false);
+
+    static std::size_t slot(unsigned char a, unsigned char b, unsigned char c) {
+        return (a * 961u + b * 31u + c) & 0xFFFF;
+    }
+    void add(const std::string& key, Value value) {
+        std::string lowered = lower(key);
+        if (lowered.empty())
+            return;
+        symbols.add(lowered, value);
+        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(lowered[i]); };
+        for (unsigned b = 0; b < 256; ++b)
+            for (unsigned c = 0; c < 256; ++c)
+                if ((lowered.size() > 1 ? b == byte(1) : true) &&
+                    (lowered.size() > 2 ? c == byte(2) : true))
+                    starts[slot(byte(0), static_cast<unsigned char>(b),
+                                static_cast<unsigned char>(c))] = true;
+    }
+    bool may_start(std::string_view text, std::size_t pos) const {
+        auto byte = [&](std::size_t i) {
+            return i < text.size() ? static_cast<unsigned char>(ascii_lower(text[i])) : 0;
+        };
+        return starts[slot(byte(pos), byte(pos + 1), byte(pos + 2))];
+    }
+};
+
 struct ClaimExtractor::Tables {
     struct MetricWord {
         std::size_t metric = 0;
         bool verb = false;
     };
-    x3::symbols<std::size_t> entity_names; ///< lower-case name or alias -> entity index
-    x3::symbols<MetricWord> metric_words;  ///< lower-case noun or verb -> metric
-    x3::symbols<std::size_t> cue_phrases;  ///< lower-case cue -> index into cues()
+    Table<std::size_t> entity_names; ///< lower-case name or alias -> entity index
+    Table<MetricWord> metric_words;  ///< lower-case noun or verb -> metric
+    Table<std::size_t> cue_phrases;  ///< lower-case cue -> index into cues()
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
 
     /// The longest table entry starting at `pos` that ends at a word boundary.
     template <typename Value>
-    std::optional<std::pair<Value, std::size_t>> match(const x3::symbols<Value>& table,
+    std::optional<std::pair<Value, std::size_t>> match(const Table<Value>& table,
                                                        std::string_view text, std::size_t pos,
                                                        std::size_t limit) const {
-        if (pos >= limit || (pos > 0 && is_word_byte(text[pos - 1])))
+        if (pos >= limit || (pos > 0 && is_word_byte(text[pos - 1])) || !table.may_start(text, pos))
             return std::nullopt;
         const char* first = text.data() + pos;
         const char* last = text.data() + limit;
         Value value{};
         auto boundary = !(x3::alnum | x3::char_('_') | (x3::char_('-') >> x3::alnum));
-        if (!x3::parse(first, last, x3::no_case[table] >> boundary, value))
+        if (!x3::parse(first, last, x3::no_case[table.symbols] >> boundary, value))
             return std::nullopt;
         return std::pair{value, std::size_t(first - text.data())};
     }
@@ -174,15 +219,15 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
         const EntityEntry& entity = lexicon.entities[i];
         for (const std::string& name : {entity.name, entity.preferred})
             if (!name.empty())
-                tables.entity_names.add(lower(name), i);
+                tables.entity_names.add(name, i);
         for (const std::string& alias : entity.aliases)
-            tables.entity_names.add(lower(alias), i);
+            tables.entity_names.add(alias, i);
     }
     for (std::size_t i = 0; i < lexicon.metrics.size(); ++i) {
         for (const std::string& noun : lexicon.metrics[i].nouns)
-            tables.metric_words.add(lower(noun), Tables::MetricWord{i, false});
+            tables.metric_words.add(noun, Tables::MetricWord{i, false});
         for (const std::string& verb : lexicon.metrics[i].verbs)
-            tables.metric_words.add(lower(verb), Tables::MetricWord{i, true});
+            tables.metric_words.add(verb, Tables::MetricWord{i, true});
     }
     for (std::size_t i = 0; i < cues().size(); ++i)
         tables.cue_phrases.add(std::string(cues()[i].text), i);
