@@ -3,38 +3,61 @@
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
+#include <map>
+
 namespace factlint::checks {
+
+namespace {
+
+/// Distinct intervals remembered per (entity, metric, time). A document repeating one figure
+/// costs one entry; hostile input with endless distinct figures is compared with the first
+/// few only, so the check stays linear.
+constexpr std::size_t max_distinct_figures = 64;
+
+struct Seen {
+    Interval interval;
+    const Claim* claim;
+};
+
+bool same(const Interval& a, const Interval& b) {
+    return a.low == b.low && a.high == b.high && a.low_open == b.low_open &&
+           a.high_open == b.high_open;
+}
+
+} // namespace
 
 void figure_conflict(const CheckContext& context, std::vector<Diagnostic>& out) {
     Tolerances tolerances = tolerances_from(context.setting);
-    const std::vector<Claim>& claims = context.claims;
-    for (std::size_t later = 0; later < claims.size(); ++later) {
-        const Claim& claim = claims[later];
+    std::map<std::string, std::vector<Seen>> seen;
+    for (const Claim& claim : context.claims) {
         if (!is_tracked(claim))
             continue;
         std::optional<Interval> interval = interval_of(claim.quantity, tolerances);
         if (!interval)
             continue;
-        for (std::size_t earlier = 0; earlier < later; ++earlier) {
-            const Claim& other = claims[earlier];
-            if (!is_tracked(other) || other.entity != claim.entity ||
-                other.metric != claim.metric || other.date != claim.date)
-                continue;
-            std::optional<Interval> other_interval = interval_of(other.quantity, tolerances);
-            if (!other_interval || overlaps(*interval, *other_interval))
+        std::string key = claim.entity + '\n' + claim.metric + '\n' +
+                          (claim.date ? claim.date->iso() : std::string());
+        std::vector<Seen>& earlier = seen[key];
+        bool known = false;
+        for (const Seen& other : earlier) {
+            known = known || same(other.interval, *interval);
+            if (overlaps(other.interval, *interval))
                 continue;
             MessageArgs args;
             add_claim_args(context, claim, args);
-            args["other"] = std::string(other.quantity.span.in(context.document.text));
+            args["other"] = std::string(other.claim->quantity.span.in(context.document.text));
             Diagnostic diagnostic;
             diagnostic.span = claim.quantity.span;
             diagnostic.message = rule_message(
                 context, "figure conflict: {claim} {metric} here, but {other} earlier", args);
             diagnostic.related.push_back(
-                {other.quantity.span, rule_message(context, "the other figure: {other}", args)});
+                {other.claim->quantity.span,
+                 rule_message(context, "the other figure: {other}", args)});
             out.push_back(std::move(diagnostic));
             break; // one finding per claim: the first figure it contradicts
         }
+        if (!known && earlier.size() < max_distinct_figures)
+            earlier.push_back({*interval, &claim});
     }
 }
 

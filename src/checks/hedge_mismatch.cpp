@@ -4,6 +4,10 @@
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
 namespace factlint::checks {
 
 namespace {
@@ -17,9 +21,8 @@ bool same(const Interval& a, const Interval& b) {
 
 void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
     Tolerances tolerances = tolerances_from(context.setting);
-    const std::vector<Claim>& claims = context.claims;
-    for (std::size_t index = 0; index < claims.size(); ++index) {
-        const Claim& claim = claims[index];
+    std::map<std::string, std::vector<const Claim*>> first_by_hedge;
+    for (const Claim& claim : context.claims) {
         if (!is_tracked(claim))
             continue;
         std::optional<Interval> claimed = interval_of(claim.quantity, tolerances);
@@ -27,6 +30,25 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
             continue;
         MessageArgs args;
         add_claim_args(context, claim, args);
+
+        // The same number hedged differently earlier in the document. One entry per (thing,
+        // time, number, hedge) keeps this linear on documents that repeat a figure.
+        const Claim* other = nullptr;
+        if (std::optional<double> number =
+                headline_number(claim.quantity.value, claim.quantity.low)) {
+            std::string key = fmt::format("{}\n{}\n{}\n{}", claim.entity, claim.metric,
+                                          claim.date ? claim.date->iso() : "", *number);
+            std::vector<const Claim*>& hedges = first_by_hedge[key];
+            bool hedge_seen = false;
+            for (const Claim* earlier : hedges) {
+                if (earlier->quantity.qualifier == claim.quantity.qualifier)
+                    hedge_seen = true;
+                else if (!other)
+                    other = earlier;
+            }
+            if (!hedge_seen)
+                hedges.push_back(&claim);
+        }
 
         // Against the source: the draft's interval strictly inside the fact's is a claim the
         // source did not make.
@@ -49,24 +71,15 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
             }
         }
 
-        // Within the document: the same number hedged differently earlier.
-        std::optional<double> number = headline_number(claim.quantity.value, claim.quantity.low);
-        for (std::size_t earlier = 0; number && earlier < index; ++earlier) {
-            const Claim& other = claims[earlier];
-            if (!is_tracked(other) || other.entity != claim.entity ||
-                other.metric != claim.metric || other.date != claim.date ||
-                headline_number(other.quantity.value, other.quantity.low) != number ||
-                other.quantity.qualifier == claim.quantity.qualifier)
-                continue;
-            args["other"] = std::string(other.quantity.span.in(context.document.text));
-            Diagnostic diagnostic;
-            diagnostic.span = claim.quantity.span;
-            diagnostic.message = rule_message(
-                context, "hedge mismatch: '{claim}' here, but '{other}' earlier", args);
-            diagnostic.related.push_back({other.quantity.span, "hedged differently here"});
-            out.push_back(std::move(diagnostic));
-            break;
-        }
+        if (!other)
+            continue;
+        args["other"] = std::string(other->quantity.span.in(context.document.text));
+        Diagnostic diagnostic;
+        diagnostic.span = claim.quantity.span;
+        diagnostic.message =
+            rule_message(context, "hedge mismatch: '{claim}' here, but '{other}' earlier", args);
+        diagnostic.related.push_back({other->quantity.span, "hedged differently here"});
+        out.push_back(std::move(diagnostic));
     }
 }
 

@@ -47,6 +47,21 @@ std::string_view op_text(Relation::Op op) {
     return "=";
 }
 
+/// The claim in `claims` (in text order) nearest to `anchor`, found by binary search.
+const Claim* nearest(const std::vector<const Claim*>& claims, const Claim& anchor) {
+    std::size_t at = anchor.quantity.span.begin;
+    auto after =
+        std::lower_bound(claims.begin(), claims.end(), at, [](const Claim* c, std::size_t offset) {
+            return c->quantity.span.begin < offset;
+        });
+    if (after == claims.end())
+        return claims.back();
+    if (after == claims.begin())
+        return *after;
+    const Claim* before = *(after - 1);
+    return at - before->quantity.span.begin <= (*after)->quantity.span.begin - at ? before : *after;
+}
+
 /// The known source of a claim: its attribution's entity, else its via, else "".
 std::string source_of(const Claim& claim) {
     if (!claim.attribution)
@@ -101,31 +116,19 @@ void relation_violation(const CheckContext& context, std::vector<Diagnostic>& ou
             // Each figure of the relation anchors one combination: for every other metric, the
             // figure nearest to it in the text ("300 killed and 2,700 wounded" next to the total).
             std::set<std::vector<const Claim*>> tried;
+            bool complete = std::all_of(metrics.begin(), metrics.end(), [&](const auto& metric) {
+                return claims_by_metric.contains(metric);
+            });
+            if (!complete)
+                continue;
             for (const std::string& anchor_metric : metrics) {
                 auto anchors = claims_by_metric.find(anchor_metric);
                 if (anchors == claims_by_metric.end())
                     continue;
                 for (const Claim* anchor : anchors->second) {
                     std::map<std::string, const Claim*> by_metric;
-                    bool complete = true;
-                    for (const std::string& metric : metrics) {
-                        auto candidates = claims_by_metric.find(metric);
-                        if (candidates == claims_by_metric.end()) {
-                            complete = false;
-                            break;
-                        }
-                        auto distance = [&](const Claim* c) {
-                            std::size_t a = c->quantity.span.begin, b = anchor->quantity.span.begin;
-                            return a > b ? a - b : b - a;
-                        };
-                        by_metric[metric] =
-                            *std::min_element(candidates->second.begin(), candidates->second.end(),
-                                              [&](const Claim* x, const Claim* y) {
-                                                  return distance(x) < distance(y);
-                                              });
-                    }
-                    if (!complete)
-                        break;
+                    for (const std::string& metric : metrics)
+                        by_metric[metric] = nearest(claims_by_metric.at(metric), *anchor);
                     std::vector<const Claim*> chosen;
                     for (const auto& entry : by_metric)
                         chosen.push_back(entry.second);

@@ -23,9 +23,10 @@ std::string render_message(std::string_view pattern, const MessageArgs& args) {
     fmt::dynamic_format_arg_store<fmt::format_context> store;
     for (std::string_view name : placeholders) {
         auto it = args.find(name);
-        // dynamic_format_arg_store keeps pointers to names: they must outlive the call
-        // (string_view literals above do).
-        store.push_back(fmt::arg(name.data(), it == args.end() ? std::string() : it->second));
+        // The store keeps pointers to names and views: the names are literals and the views
+        // point into `args`, which outlive the call.
+        store.push_back(fmt::arg(name.data(), it == args.end() ? std::string_view()
+                                                               : std::string_view(it->second)));
     }
     return fmt::vformat(pattern, store);
 }
