@@ -18,7 +18,10 @@ bool supported(const Quantity& quantity, const Interval& fact, const Tolerances&
     std::optional<double> number = headline_number(quantity.value, quantity.low);
     if (!number && quantity.high)
         number = quantity.high;
-    return !number || overlaps(Interval::point(*number), fact);
+    // The number may sit on the fact's own bound: "surpassed 3,000" repeats "more than 3,000".
+    Interval closed = fact;
+    closed.low_open = closed.high_open = false;
+    return !number || overlaps(Interval::point(*number), closed);
 }
 
 } // namespace

@@ -416,3 +416,10 @@ TEST_CASE("unattributed-figure: a cue in the sentence is enough; other entities 
                             {{"Eight", "russian-paramilitary"}});
     CHECK(run("unattributed-figure", untracked, may).empty());
 }
+
+TEST_CASE("stale-figure: a one-sided figure repeating a one-sided fact is current (seed 003)") {
+    Draft d = draft("The number of casualties among North Korean forces has surpassed 3,000.\n",
+                    {{"surpassed 3,000", "north-korean-troops", "casualties"}});
+    CHECK(run("stale-figure", d, Date{2025, 1, 13}).empty());
+    CHECK(run("stale-figure", d, may).size() == 1);
+}
