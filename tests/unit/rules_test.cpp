@@ -59,7 +59,19 @@ TEST_CASE("a pack importing `default` overrides its rule settings") {
     CHECK(pack.rules.at("stale-figure").enabled);
 }
 
+TEST_CASE("rule shorthands: off, a bare level, an empty setting, options only") {
+    RulePack pack = load_pack(packs + "shorthands/pack.yaml");
+    CHECK_FALSE(pack.rules.at("stale-figure").enabled);
+    CHECK(pack.rules.at("name-variant").enabled);
+    CHECK(pack.rules.at("name-variant").level == Level::error);
+    CHECK(pack.rules.at("hedge-mismatch").level == Level::warning);
+    CHECK(pack.rules.at("unattributed-figure").level == Level::info); // the registry default
+    CHECK(pack.rules.at("unattributed-figure").numbers.at("paragraph") == 0);
+}
+
 TEST_CASE("pack errors name file:line:col and say what was expected") {
+    CHECK(error_of("bad-option/pack.yaml")
+              .rfind("bad-option/pack.yaml:3:15: unknown key 'fixx'; did you mean 'fix'?", 0) == 0);
     CHECK(error_of("unknown-key/pack.yaml") ==
           "unknown-key/pack.yaml:1:1: unknown key 'entites'; did you mean 'entities'? (valid "
           "keys: name, description, imports, entities, metrics, facts, relations, rules)");
