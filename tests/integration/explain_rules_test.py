@@ -4,6 +4,7 @@
 Usage: explain_rules_test.py FACTLINT_BINARY SOURCE_DIR
 - explain RULE prints docs/rules/RULE.md verbatim for every rule; no argument lists the rules;
   an unknown id exits 2 with a did-you-mean.
+- each docs/rules page's example prints the output shown under it;
 - examples/draft-may-2025.md gets the findings it was written to show; examples/clean-draft.md
   gets none.
 """
@@ -12,6 +13,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 
 BINARY = os.path.abspath(sys.argv[1])
 SOURCE = pathlib.Path(sys.argv[2])
@@ -44,6 +46,23 @@ for rule in RULES:
 unknown = run("explain", "stale-figur")
 check(unknown.returncode == 2, "an unknown rule exits 2")
 check("did you mean 'stale-figure'?" in unknown.stderr, "an unknown rule gets a did-you-mean")
+
+# Each page's example output is real: the markdown block linted with the fixture pack that turns
+# on only that rule must print the output block that follows it.
+for rule in RULES:
+    page = (SOURCE / "docs" / "rules" / f"{rule}.md").read_text()
+    example = re.search(r"```markdown\n(.*?)```\n\n```\n(.*?)```\n", page, re.S)
+    check(example, f"docs/rules/{rule}.md has an example and its output")
+    if not example:
+        continue
+    with tempfile.TemporaryDirectory() as work:
+        (pathlib.Path(work) / "draft.md").write_text(example.group(1))
+        config = SOURCE / "tests" / "fixtures" / "rules" / rule / ".factlint.yaml"
+        result = subprocess.run([BINARY, "-q", "--color", "never", "--min-level", "info",
+                                 "--config", str(config), "draft.md"], cwd=work,
+                                capture_output=True, text=True, timeout=60)
+        check(result.stdout == example.group(2),
+              f"docs/rules/{rule}.md example output is what factlint prints:\n{result.stdout}")
 
 draft = run("--color", "never", "-q", "examples/draft-may-2025.md")
 check(draft.returncode == 1, "the May draft has findings")
