@@ -9,6 +9,7 @@
 #include "rules/suggest.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -251,7 +252,8 @@ private:
             try {
                 std::size_t used = 0;
                 double value = std::stod(text, &used);
-                if (used == text.size())
+                // NaN and infinity would make every interval comparison meaningless.
+                if (used == text.size() && std::isfinite(value))
                     return value;
             } catch (const std::exception&) {
             }

@@ -106,6 +106,8 @@ TEST_CASE("pack errors name file:line:col and say what was expected") {
     CHECK(error_of("unknown-kind/pack.yaml") ==
           "unknown-kind/pack.yaml:4:11: unknown kind 'organization'; did you mean "
           "'organisation'? (valid kinds: person, organisation, group, place)");
+    CHECK(error_of("not-finite/pack.yaml") ==
+          "not-finite/pack.yaml:3:32: about_tolerance: expected a number, got 'inf'");
     CHECK(error_of("no-such-pack.yaml") == "no-such-pack.yaml:1:1: cannot read pack file");
 }
 
