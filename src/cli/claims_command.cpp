@@ -3,6 +3,7 @@
 #include "cli/inputs.hpp"
 
 #include <boost/json.hpp>
+#include <cmath>
 #include <fmt/core.h>
 #include <iostream>
 
@@ -23,8 +24,9 @@ options:
   --ext LIST        file extensions to read in directories (default: .md,.markdown,.txt)
 )";
 
+/// JSON has no infinity: a figure beyond double range ("1e400") is null; `text` keeps it.
 json::value number_or_null(const std::optional<double>& value) {
-    return value ? json::value(*value) : json::value(nullptr);
+    return value && std::isfinite(*value) ? json::value(*value) : json::value(nullptr);
 }
 
 json::value string_or_null(const std::string& text) {

@@ -82,6 +82,12 @@ public:
         if (!loaded_.insert(canonical.string()).second)
             return; // a diamond import: each file counts once
         file_ = path.string();
+        // Only regular files: reading /dev/zero or a FIFO never ends, and a directory opens
+        // fine and reads as an empty pack (found by tests/bad-input).
+        std::error_code status_error;
+        if (fs::exists(path, status_error) && !fs::is_regular_file(path, status_error))
+            throw ConfigError(imported_at ? *imported_at : SourceLocation{file_, 1, 1},
+                              fmt::format("'{}' is not a regular file", path.string()));
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             if (imported_at)
