@@ -2,7 +2,8 @@
 // (casualties = killed + wounded). Sums use interval arithmetic, so hedges are respected:
 // "casualties surpassed 3,000" agrees with 300 killed and 2,700 wounded. Bare news figures are
 // rounded, so either side may be widened by `relation_tolerance` (default 5%). Figures that
-// different known sources give are not combined.
+// different known sources give (by attribution, or by the fact that gives the same number) are
+// not combined.
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
@@ -62,28 +63,43 @@ const Claim* nearest(const std::vector<const Claim*>& claims, const Claim& ancho
     return at - before->quantity.span.begin <= (*after)->quantity.span.begin - at ? before : *after;
 }
 
-/// The known source of a claim: its attribution's entity, else its via, else "".
-std::string source_of(const Claim& claim) {
-    if (!claim.attribution)
-        return {};
-    return claim.attribution->entity.empty() ? claim.attribution->via : claim.attribution->entity;
+/// Who a figure comes from: its attribution's source and via, else (for an unattributed figure)
+/// the source and via of the fact that gives that same number. Empty when unknown.
+std::vector<std::string> account_of(const CheckContext& context, const Claim& claim) {
+    std::vector<std::string> ids;
+    auto add = [&](const std::string& id) {
+        if (!id.empty())
+            ids.push_back(id);
+    };
+    if (claim.attribution) {
+        add(claim.attribution->entity);
+        add(claim.attribution->via);
+    } else if (const Fact* fact =
+                   fact_with_same_number(context.pack, claim, judged_at(claim, context.as_of))) {
+        add(fact->source);
+        add(fact->via);
+    }
+    return ids;
 }
 
-/// False when two of the figures are attributed to different known sources: a Pentagon
-/// estimate next to an NIS count is two accounts, not one sum that fails to add up.
-bool one_account(const Relation& relation, const std::map<std::string, const Claim*>& by_metric) {
-    std::string seen;
+/// False when two of the figures come from different known sources: a U.S. estimate of
+/// "several hundred" casualties next to the NIS's killed and wounded is two accounts, not one
+/// sum that fails to add up. Accounts that share a source or a via ("Lee, citing the NIS" and
+/// "the NIS") are one.
+bool one_account(const CheckContext& context, const Relation& relation,
+                 const std::map<std::string, const Claim*>& by_metric) {
+    std::vector<std::vector<std::string>> accounts;
     for (const auto* side : {&relation.left, &relation.right})
         for (const Term& term : *side) {
-            const Claim& claim = *by_metric.at(term.metric);
-            std::string source = source_of(claim);
-            if (source.empty())
+            std::vector<std::string> account = account_of(context, *by_metric.at(term.metric));
+            if (account.empty())
                 continue;
-            if (!seen.empty() && source != seen &&
-                !(claim.attribution && claim.attribution->via == seen))
-                return false;
-            if (seen.empty())
-                seen = source;
+            for (const auto& earlier : accounts)
+                if (std::none_of(account.begin(), account.end(), [&](const std::string& id) {
+                        return std::find(earlier.begin(), earlier.end(), id) != earlier.end();
+                    }))
+                    return false;
+            accounts.push_back(std::move(account));
         }
     return true;
 }
@@ -158,7 +174,7 @@ void relation_violation(const CheckContext& context, std::vector<Diagnostic>& ou
                     if (!sum(relation.left, left, left_shown) ||
                         !sum(relation.right, right, right_shown))
                         continue;
-                    if (!one_account(relation, by_metric))
+                    if (!one_account(context, relation, by_metric))
                         continue;
                     if (holds(widen(left, slack), relation.op, right) ||
                         holds(left, relation.op, widen(right, slack)))
