@@ -32,8 +32,11 @@ std::string read(const fs::path& path) {
     return buffer.str();
 }
 
-/// The annotations of a fixture, each resolved to the line it applies to.
-std::vector<Expectation> expectations(std::string_view text) {
+/// The annotations of a fixture, each resolved to the line it applies to. A malformed
+/// annotation (a column that is not a number, an annotation with no line after it) goes to
+/// `problems`, so a typo cannot silently expect nothing.
+std::vector<Expectation> expectations(std::string_view text, const std::string& name,
+                                      std::vector<std::string>& problems) {
     std::vector<Expectation> found;
     std::vector<Expectation> pending;
     std::size_t line = 0;
@@ -51,8 +54,16 @@ std::vector<Expectation> expectations(std::string_view text) {
                 Expectation expectation;
                 std::size_t at = word.find('@');
                 expectation.rule = word.substr(0, at);
-                if (at != std::string::npos)
-                    expectation.column = std::stoul(word.substr(at + 1));
+                if (at != std::string::npos) {
+                    std::string column = word.substr(at + 1);
+                    if (column.empty() ||
+                        column.find_first_not_of("0123456789") != std::string::npos) {
+                        problems.push_back(
+                            fmt::format("{}:{}: bad column in annotation '{}'", name, line, word));
+                        continue;
+                    }
+                    expectation.column = std::stoul(column);
+                }
                 pending.push_back(expectation);
             }
         } else if (!pending.empty()) {
@@ -64,6 +75,9 @@ std::vector<Expectation> expectations(std::string_view text) {
         }
         start = end + 1;
     }
+    for (const Expectation& expectation : pending)
+        problems.push_back(
+            fmt::format("{}: annotation for {} has no line after it", name, expectation.rule));
     return found;
 }
 
@@ -85,7 +99,8 @@ TEST_CASE("fixtures produce exactly the diagnostics annotated in them") {
     std::vector<fs::path> fixtures;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         std::string extension = entry.path().extension().string();
-        if (entry.is_regular_file() && (extension == ".md" || extension == ".txt"))
+        if (entry.is_regular_file() &&
+            (extension == ".md" || extension == ".markdown" || extension == ".txt"))
             fixtures.push_back(entry.path());
     }
     std::sort(fixtures.begin(), fixtures.end());
@@ -95,10 +110,16 @@ TEST_CASE("fixtures produce exactly the diagnostics annotated in them") {
         std::string relative = fs::relative(fixture, root).string();
         DYNAMIC_SECTION(relative) {
             std::string text = read(fixture);
-            LintResult result = linter_for(fixture)->lint(fixture.string(), text, {});
-            std::vector<Expectation> wanted = expectations(text);
-            std::vector<bool> matched(wanted.size(), false);
+            std::shared_ptr<const Linter> linter;
+            try {
+                linter = linter_for(fixture);
+            } catch (const ConfigError& error) {
+                FAIL(relative << ": its pack does not load: " << error.what());
+            }
+            LintResult result = linter->lint(fixture.string(), text, {});
             std::vector<std::string> problems;
+            std::vector<Expectation> wanted = expectations(text, relative, problems);
+            std::vector<bool> matched(wanted.size(), false);
             for (const Diagnostic& diagnostic : result.diagnostics) {
                 Position at = result.document.lines->position(diagnostic.span.begin);
                 bool expected = false;

@@ -92,6 +92,27 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
     return inputs;
 }
 
+void sort_inputs(std::vector<Input>& inputs) {
+    // The first spelling of a file wins ("a.md ./a.md" keeps "a.md").
+    std::set<std::string> seen;
+    std::vector<std::pair<fs::path, Input>> keyed;
+    keyed.reserve(inputs.size());
+    for (Input& input : inputs) {
+        std::error_code error;
+        std::string key = input.from_stdin
+                              ? "\n<stdin>"
+                              : fs::absolute(input.path, error).lexically_normal().string();
+        if (seen.insert(key).second)
+            keyed.emplace_back(fs::path(input.path), std::move(input));
+    }
+    // Compared as paths (component by component), the order walk() produces: "a/b" < "a-b".
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    inputs.clear();
+    for (auto& entry : keyed)
+        inputs.push_back(std::move(entry.second));
+}
+
 std::optional<std::string> read_input(const Input& input, std::string& error) {
     if (input.from_stdin) {
         std::ostringstream buffer;

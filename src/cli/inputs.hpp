@@ -11,7 +11,7 @@
 
 namespace factlint::cli {
 
-/// One file to read; `stdin_name` set when it comes from standard input.
+/// One file to read; `from_stdin` when it is standard input (then `path` is the name to report).
 struct Input {
     std::string path;
     bool from_stdin = false;
@@ -24,6 +24,10 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
                                   const std::vector<std::string>& extensions,
                                   const std::string& stdin_filename,
                                   std::vector<std::string>& errors);
+
+/// Sorts inputs by path (the output order) and drops a file named twice ("a.md ./a.md", or a
+/// file given and also found in a given directory).
+void sort_inputs(std::vector<Input>& inputs);
 
 /// The whole file (or stdin); nothing and `error` set when it cannot be read.
 std::optional<std::string> read_input(const Input& input, std::string& error);

@@ -4,8 +4,11 @@
 #include "cli/inputs.hpp"
 #include "engine/workflow.hpp"
 #include "report/reporter.hpp"
+#include "rules/suggest.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <fmt/core.h>
@@ -54,6 +57,8 @@ struct Options {
     std::string stdin_filename;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     WorkflowOptions workflow;
+    bool help = false;
+    bool version = false;
 };
 
 std::vector<std::string> split_extensions(std::string_view list) {
@@ -68,26 +73,137 @@ std::vector<std::string> split_extensions(std::string_view list) {
     return out;
 }
 
+std::optional<unsigned> parse_jobs(const std::string& text) {
+    unsigned jobs = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), jobs);
+    if (error != std::errc() || end != text.data() + text.size() || jobs < 1 || jobs > 1024)
+        return std::nullopt;
+    return jobs;
+}
+
+/// What an option does with its value (empty for flags); returns an error message or "".
+using ApplyOption = std::string (*)(Options& options, const std::string& value);
+
+struct OptionSpec {
+    std::string_view name;       ///< "--config"
+    std::string_view short_name; ///< "-j", or empty
+    bool takes_value;
+    ApplyOption apply;
+};
+
+// The lint command's own options; the workflow options (--fix, --diff, --baseline,
+// --write-baseline) are read by read_workflow_option() first. Sorted by name.
+constexpr OptionSpec option_table[] = {
+    {"--as-of", "", true,
+     [](Options& o, const std::string& value) -> std::string {
+         o.as_of = Date::parse_iso(value);
+         if (!o.as_of || o.as_of->day == 0)
+             return "--as-of needs a date like 2025-05-01, not '" + value + "'";
+         return "";
+     }},
+    {"--color", "", true,
+     [](Options& o, const std::string& value) -> std::string {
+         if (value != "auto" && value != "always" && value != "never")
+             return "--color must be auto, always or never, not '" + value + "'";
+         o.color = value;
+         return "";
+     }},
+    {"--config", "", true,
+     [](Options& o, const std::string& value) -> std::string {
+         o.config = value;
+         return "";
+     }},
+    {"--ext", "", true,
+     [](Options& o, const std::string& value) -> std::string {
+         o.extensions = split_extensions(value);
+         return o.extensions.empty() ? "--ext needs extensions like .md,.txt" : "";
+     }},
+    {"--format", "", true,
+     [](Options& o, const std::string& value) -> std::string {
+         auto format = parse_output_format(value);
+         if (!format)
+             return "--format must be text, json, sarif or github, not '" + value + "'";
+         o.format = *format;
+         return "";
+     }},
+    {"--help", "-h", false,
+     [](Options& o, const std::string&) -> std::string {
+         o.help = true;
+         return "";
+     }},
+    {"--jobs", "-j", true,
+     [](Options& o, const std::string& value) -> std::string {
+         auto jobs = parse_jobs(value);
+         if (!jobs)
+             return "-j needs a number of jobs from 1 to 1024, not '" + value + "'";
+         o.jobs = *jobs;
+         return "";
+     }},
+    {"--min-level", "", true,
+     [](Options& o, const std::string& value) -> std::string {
+         auto level = parse_level(value);
+         if (!level)
+             return "--min-level must be info, warning or error, not '" + value + "'";
+         o.min_level = *level;
+         return "";
+     }},
+    {"--quiet", "-q", false,
+     [](Options& o, const std::string&) -> std::string {
+         o.quiet = true;
+         return "";
+     }},
+    {"--snippet", "", false,
+     [](Options& o, const std::string&) -> std::string {
+         o.snippet = true;
+         return "";
+     }},
+    {"--stdin-filename", "", true,
+     [](Options& o, const std::string& value) -> std::string {
+         o.stdin_filename = value;
+         return "";
+     }},
+    {"--version", "", false,
+     [](Options& o, const std::string&) -> std::string {
+         o.version = true;
+         return "";
+     }},
+};
+
+const OptionSpec* find_option(std::string_view name) {
+    for (const OptionSpec& spec : option_table)
+        if (spec.name == name || (!spec.short_name.empty() && spec.short_name == name))
+            return &spec;
+    return nullptr;
+}
+
+std::string unknown_option(const std::string& arg) {
+    std::vector<std::string> names;
+    for (const OptionSpec& spec : option_table)
+        names.emplace_back(spec.name);
+    for (const char* name : {"--fix", "--diff", "--baseline", "--write-baseline"})
+        names.emplace_back(name);
+    std::string suggestion = closest_match(arg, names);
+    return "unknown option '" + arg + "'" +
+           (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?");
+}
+
 /// Parses the arguments; returns an exit code when the run should stop here.
 std::optional<int> parse(std::span<const std::string> args, Options& options) {
     auto fail = [](const std::string& message) {
         fmt::print(stderr, "factlint: {}\n(try factlint --help)\n", message);
         return std::optional<int>(exit_error);
     };
+    bool only_paths = false; // after "--"
     for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string arg = args[i];
-        std::optional<std::string> inline_value;
-        if (arg.starts_with("--") && arg.find('=') != std::string::npos) {
-            inline_value = arg.substr(arg.find('=') + 1);
-            arg = arg.substr(0, arg.find('='));
+        const std::string& arg = args[i];
+        if (only_paths || arg == "-" || !arg.starts_with("-")) {
+            options.paths.push_back(arg);
+            continue;
         }
-        auto value = [&]() -> std::optional<std::string> {
-            if (inline_value)
-                return inline_value;
-            if (i + 1 < args.size())
-                return args[++i];
-            return std::nullopt;
-        };
+        if (arg == "--") {
+            only_paths = true;
+            continue;
+        }
         std::string error;
         switch (read_workflow_option(args, i, options.workflow, error)) {
         case OptionMatch::yes:
@@ -97,64 +213,35 @@ std::optional<int> parse(std::span<const std::string> args, Options& options) {
         case OptionMatch::no:
             break;
         }
-        if (arg == "-h" || arg == "--help") {
+        // Forms: --name VALUE, --name=VALUE, -j VALUE, -jVALUE.
+        std::string name = arg;
+        std::optional<std::string> value;
+        if (arg.starts_with("--") && arg.find('=') != std::string::npos) {
+            name = arg.substr(0, arg.find('='));
+            value = arg.substr(arg.find('=') + 1);
+        } else if (!arg.starts_with("--") && arg.size() > 2) {
+            name = arg.substr(0, 2);
+            value = arg.substr(2);
+        }
+        const OptionSpec* spec = find_option(name);
+        if (!spec)
+            return fail(unknown_option(name));
+        if (spec->takes_value && !value) {
+            if (i + 1 >= args.size())
+                return fail(std::string(spec->name) + " needs a value");
+            value = args[++i];
+        } else if (!spec->takes_value && value) {
+            return fail(std::string(spec->name) + " takes no value");
+        }
+        if (std::string problem = spec->apply(options, value.value_or("")); !problem.empty())
+            return fail(problem);
+        if (options.help) {
             fmt::print(fmt::runtime(usage), workflow_help());
             return exit_clean;
         }
-        if (arg == "--version") {
+        if (options.version) {
             fmt::print("factlint {}\n", FACTLINT_VERSION);
             return exit_clean;
-        }
-        if (arg == "--snippet") {
-            options.snippet = true;
-        } else if (arg == "-q" || arg == "--quiet") {
-            options.quiet = true;
-        } else if (arg == "--config" || arg == "--as-of" || arg == "--format" || arg == "--color" ||
-                   arg == "--min-level" || arg == "--ext" || arg == "--stdin-filename" ||
-                   arg == "-j" || arg == "--jobs") {
-            std::optional<std::string> given = value();
-            if (!given)
-                return fail(arg + " needs a value");
-            if (arg == "--config") {
-                options.config = *given;
-            } else if (arg == "--as-of") {
-                options.as_of = Date::parse_iso(*given);
-                if (!options.as_of || options.as_of->day == 0)
-                    return fail("--as-of needs a date like 2025-05-01, not '" + *given + "'");
-            } else if (arg == "--format") {
-                auto format = parse_output_format(*given);
-                if (!format)
-                    return fail("--format must be text, json, sarif or github, not '" + *given +
-                                "'");
-                options.format = *format;
-            } else if (arg == "--color") {
-                if (*given != "auto" && *given != "always" && *given != "never")
-                    return fail("--color must be auto, always or never");
-                options.color = *given;
-            } else if (arg == "--min-level") {
-                auto level = parse_level(*given);
-                if (!level)
-                    return fail("--min-level must be info, warning or error");
-                options.min_level = *level;
-            } else if (arg == "--ext") {
-                options.extensions = split_extensions(*given);
-            } else if (arg == "--stdin-filename") {
-                options.stdin_filename = *given;
-            } else {
-                int jobs = std::atoi(given->c_str());
-                if (jobs < 1 || jobs > 1024)
-                    return fail("-j needs a number of jobs from 1 to 1024");
-                options.jobs = unsigned(jobs);
-            }
-        } else if (arg.starts_with("-j") && arg.size() > 2) {
-            int jobs = std::atoi(arg.c_str() + 2);
-            if (jobs < 1 || jobs > 1024)
-                return fail("-j needs a number of jobs from 1 to 1024");
-            options.jobs = unsigned(jobs);
-        } else if (arg.starts_with("-") && arg != "-") {
-            return fail("unknown option '" + arg + "'");
-        } else {
-            options.paths.push_back(arg);
         }
     }
     if (options.paths.empty())
@@ -181,14 +268,22 @@ public:
         double eta = done > 0 ? seconds * double(total_ - done) / double(done) : 0;
         fmt::print(stderr, "\r\x1b[Kfactlint: {}/{} files  {:.1f} MB/s  ETA {:.0f}s", done, total_,
                    rate, eta);
+        shown_ = true;
     }
+    bool enabled() const { return enabled_; }
+    /// Erases the line (before findings or errors are printed to the same terminal); the next
+    /// update draws it again.
     void clear() {
-        if (enabled_)
-            fmt::print(stderr, "\r\x1b[K");
+        if (!shown_)
+            return;
+        fmt::print(stderr, "\r\x1b[K");
+        shown_ = false;
+        last_ = {};
     }
 
 private:
     bool enabled_;
+    bool shown_ = false;
     std::size_t total_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_{};
@@ -213,6 +308,7 @@ int run_lint(std::span<const std::string> args) {
         collect_inputs(options.paths, options.extensions, options.stdin_filename, errors);
     for (const std::string& error : errors)
         fmt::print(stderr, "factlint: error: {}\n", error);
+    sort_inputs(inputs);
 
     // Packs are resolved up front, in the main thread, so a configuration error stops the run
     // before any output.
@@ -222,7 +318,8 @@ int run_lint(std::span<const std::string> args) {
         for (const Input& input : inputs)
             linters.push_back(resolver.linter_for(input.path));
     } catch (const ConfigError& error) {
-        fmt::print(stderr, "{}: error: {}\n", error.what(), "invalid rule pack");
+        // what() is "file:line:col: message", the form editors jump to.
+        fmt::print(stderr, "{}\n", error.what());
         return exit_error;
     }
 
@@ -238,13 +335,15 @@ int run_lint(std::span<const std::string> args) {
 
     // Workers take inputs in order but may finish out of order; the main thread reports slot i
     // once it is ready, so output order is input order. Workers stay at most `window` inputs
-    // ahead of the reporter, which bounds memory on large corpora.
-    std::vector<Slot> slots(inputs.size());
+    // ahead of the reporter, which bounds memory on large corpora. So `window` slots suffice,
+    // used in turn: input i waits until input i - window has been reported and its slot emptied
+    // (one slot per input would cost a few hundred bytes per file, ~100 MB on 250,000 files).
+    const std::size_t window = 8 * std::size_t(options.jobs);
+    std::vector<Slot> slots(std::min(inputs.size(), window));
     std::mutex mutex;
     std::condition_variable ready_changed;
     std::atomic<std::size_t> next{0};
     std::size_t reported = 0;
-    const std::size_t window = 8 * std::size_t(options.jobs);
     auto work = [&] {
         for (;;) {
             std::size_t i = next.fetch_add(1);
@@ -262,7 +361,7 @@ int run_lint(std::span<const std::string> args) {
                 slot.error = error;
             slot.ready = true;
             std::lock_guard lock(mutex);
-            slots[i] = std::move(slot);
+            slots[i % window] = std::move(slot);
             ready_changed.notify_all();
         }
     };
@@ -278,15 +377,19 @@ int run_lint(std::span<const std::string> args) {
     auto report = [&](const LintResult& result) {
         FileReport file = make_file_report(result, options.min_level);
         findings = findings || !file.diagnostics.empty();
+        if (!file.diagnostics.empty())
+            progress.clear();
         reporter->file(file);
+        if (progress.enabled()) // the findings must reach the terminal before the bar is redrawn
+            std::cout.flush();
     };
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         Slot slot;
         {
             std::unique_lock lock(mutex);
-            ready_changed.wait(lock, [&] { return slots[i].ready; });
-            slot = std::move(slots[i]);
-            slots[i] = Slot{};
+            ready_changed.wait(lock, [&] { return slots[i % window].ready; });
+            slot = std::move(slots[i % window]);
+            slots[i % window] = Slot{};
             reported = i + 1;
             ready_changed.notify_all();
         }
@@ -297,11 +400,11 @@ int run_lint(std::span<const std::string> args) {
             continue;
         }
         bytes_done += slot.result->document.text.size();
-        progress.update(i + 1, bytes_done);
         if (keep_results)
             kept.push_back(std::move(*slot.result));
         else
             report(*slot.result);
+        progress.update(i + 1, bytes_done);
     }
     for (std::thread& worker : workers)
         worker.join();

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 #include <ostream>
+#include <string>
 
 namespace factlint {
 namespace {
@@ -39,6 +40,10 @@ json::object to_json(const LocatedDiagnostic& located) {
     return object;
 }
 
+/// Streams the document: the head when the first file arrives, each file as it comes, the
+/// summary in finish(). The bytes are those of serializing the whole document at once (keys in
+/// the same order, no whitespace), but a run over a large corpus holds one file's findings at a
+/// time instead of all of them.
 class JsonReporter : public Reporter {
 public:
     explicit JsonReporter(std::ostream& out)
@@ -50,28 +55,32 @@ public:
             ++counts_[static_cast<int>(located.diagnostic.level)];
             diagnostics.push_back(to_json(located));
         }
-        files_.push_back(
-            json::object{{"path", report.path}, {"diagnostics", std::move(diagnostics)}});
+        out_ << (files_ == 0 ? head() : std::string(","))
+             << json::serialize(
+                    json::object{{"path", report.path}, {"diagnostics", std::move(diagnostics)}});
+        ++files_;
     }
 
     void finish() override {
-        json::object document{
-            {"version", 1},
-            {"tool", json::object{{"name", "factlint"}, {"version", FACTLINT_VERSION}}},
-            {"files", std::move(files_)},
-            {"summary", json::object{{"files", files_.size()},
-                                     {"errors", counts_[static_cast<int>(Level::error)]},
-                                     {"warnings", counts_[static_cast<int>(Level::warning)]},
-                                     {"info", counts_[static_cast<int>(Level::info)]}}},
-        };
-        document["summary"].as_object()["files"] = document["files"].as_array().size();
-        out_ << json::serialize(document) << '\n';
+        json::object summary{{"files", files_},
+                             {"errors", counts_[static_cast<int>(Level::error)]},
+                             {"warnings", counts_[static_cast<int>(Level::warning)]},
+                             {"info", counts_[static_cast<int>(Level::info)]}};
+        if (files_ == 0)
+            out_ << head();
+        out_ << "],\"summary\":" << json::serialize(summary) << "}\n";
         out_.flush();
     }
 
 private:
+    /// Everything before the first file: `{"version":1,"tool":{...},"files":[`.
+    static std::string head() {
+        json::object tool{{"name", "factlint"}, {"version", FACTLINT_VERSION}};
+        return "{\"version\":1,\"tool\":" + json::serialize(tool) + ",\"files\":[";
+    }
+
     std::ostream& out_;
-    json::array files_;
+    std::size_t files_ = 0;
     std::size_t counts_[3] = {0, 0, 0};
 };
 

@@ -24,10 +24,11 @@ std::string_view sarif_level(Level level) {
     return "warning";
 }
 
-/// A relative path as a URI reference: percent-encode what may not appear in one.
+/// A path as a URI reference: percent-encode what may not appear in one; an absolute path
+/// becomes a file: URI (a relative reference would be resolved against the repository root).
 std::string to_uri(std::string_view path) {
     static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
+    std::string out = path.starts_with('/') ? "file://" : "";
     for (unsigned char c : path) {
         if (std::isalnum(c) || std::string_view("/-._~").find(char(c)) != std::string_view::npos)
             out += char(c);

@@ -7,6 +7,7 @@ Each case runs the real binary in a temporary directory and checks the exit code
 """
 import json
 import os
+import pty
 import subprocess
 import sys
 import tempfile
@@ -107,6 +108,97 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out4, err = run(["-j4", "many"], tmp)
     check("output order does not depend on -j", out1 == out4 and out1.count("\n") == 12,
           f"{out1!r} vs {out4!r}")
+
+    # --snippet: the source line, then a caret under column 21 and tildes to the end of
+    # "Zelensky" (8 code points: one caret, seven tildes).
+    code, out, err = run(["--snippet", "variant.md"], tmp)
+    check("--snippet prints the line and a caret under the finding",
+          out.splitlines()[1:] == ["Ukraine's president Zelensky spoke on Monday.",
+                                   " " * 20 + "^" + "~" * 7], out)
+
+    # Output is sorted by file, and a file named twice is linted once.
+    write(f"{tmp}/b.md", VARIANT)
+    code, out, err = run(["b.md", "variant.md", "./b.md"], tmp)
+    check("sorted by file, duplicates once",
+          [line.split(":")[0] for line in out.splitlines()] == ["b.md", "variant.md"], out)
+
+    code, out, err = run(["--formt", "json", "clean.md"], tmp)
+    check("a misspelt option suggests the right one",
+          code == 2 and "did you mean '--format'" in err, f"{code} {err!r}")
+    code, out, err = run(["-j", "0", "clean.md"], tmp)
+    check("-j 0 is a usage error", code == 2 and "-j" in err, f"{code} {err!r}")
+    code, out, err = run(["--format=json", "--", "variant.md"], tmp)
+    check("--name=value and -- work", code == 1 and json.loads(out)["version"] == 1,
+          f"{code} {err!r}")
+    code, out, err = run([], tmp)
+    check("no paths is a usage error", code == 2 and "no paths" in err, f"{code} {err!r}")
+    code, out, err = run(["--config", "nowhere.yaml", "clean.md"], tmp)
+    check("--config naming a missing file exits 2 naming it",
+          code == 2 and "nowhere.yaml" in err, f"{code} {err!r}")
+    code, out, err = run(["--config", "quiet/.factlint.yaml", "variant.md"], tmp)
+    check("--config overrides discovery", code == 0 and out == "", f"{code} {out!r} {err!r}")
+    code, out, err = run(["-", "--stdin-filename", "quiet/sub/draft.md"], tmp, stdin=VARIANT)
+    check("stdin finds .factlint.yaml from --stdin-filename's directory", code == 0 and out == "",
+          f"{code} {out!r} {err!r}")
+    code, out, err = run(["--min-level", "info", "--as-of", "2025-05-05", "clean.md"], tmp)
+    check("clean file is clean at every level", code == 0, f"{code} {out!r}")
+
+    # The malformed config message starts the line with file:line:col, the form editors jump to.
+    code, out, err = run(["broken/draft.md"], tmp)
+    check("config error line starts with the pack's location",
+          any(line.endswith("broken/.factlint.yaml:3:25: unknown level 'loud' (valid: info, "
+                            "warning, error)") for line in err.splitlines()), err)
+
+    # A symlink loop is entered once: the run ends and lints the real file once.
+    write(f"{tmp}/loop/inner/a.md", VARIANT)
+    os.symlink("..", f"{tmp}/loop/inner/up")
+    os.symlink(".", f"{tmp}/loop/self")
+    code, out, err = run(["loop"], tmp)
+    check("symlink loops do not hang or repeat", code == 1 and out.count("\n") == 1,
+          f"{code} {out!r} {err!r}")
+
+    # A directory and a missing path: the good file is still linted, the exit code is 2.
+    code, out, err = run(["variant.md", "missing.md"], tmp)
+    check("an I/O error wins over findings", code == 2 and "variant.md:5:21:" in out, f"{code} {out!r}")
+
+    # An unreadable file (meaningless as root, who reads anything).
+    if os.geteuid() != 0:
+        write(f"{tmp}/locked.md", CLEAN)
+        os.chmod(f"{tmp}/locked.md", 0)
+        code, out, err = run(["locked.md"], tmp)
+        check("unreadable file exits 2 naming it", code == 2 and "locked.md" in err,
+              f"{code} {err!r}")
+
+    # --ext: only the listed extensions are walked.
+    write(f"{tmp}/notes/a.rst", VARIANT)
+    code, out, err = run(["--ext", "rst", "notes"], tmp)
+    check("--ext rst lints .rst files", code == 1 and out.startswith("notes/a.rst:5:21:"), out)
+    code, out, err = run(["notes"], tmp)
+    check("default extensions skip .rst", code == 2 and "no files to lint" in err, err)
+
+    # The progress bar: on stderr only when it is a terminal, never with --quiet.
+    def stderr_on_terminal(args):
+        master, slave = pty.openpty()
+        result = subprocess.run([BINARY, *args], cwd=tmp, stdout=subprocess.PIPE, stderr=slave,
+                                timeout=60)
+        os.close(slave)
+        data = b""
+        try:
+            while chunk := os.read(master, 65536):
+                data += chunk
+        except OSError:  # EIO once the child side is closed
+            pass
+        os.close(master)
+        return result, data.decode()
+
+    result, progress = stderr_on_terminal(["many"])
+    check("progress bar on a terminal: files done/total, MB/s, ETA",
+          "12/12 files" in progress and "MB/s" in progress and "ETA" in progress, progress)
+    check("progress bar never reaches stdout", b"files" not in result.stdout, result.stdout)
+    result, progress = stderr_on_terminal(["--quiet", "many"])
+    check("--quiet: no progress bar", "files" not in progress, progress)
+    code, out, err = run(["many"], tmp)
+    check("no progress bar when stderr is not a terminal", err == "", err)
 
 if failures:
     print("\n".join(failures))
