@@ -1,5 +1,6 @@
-/// `factlint [lint] [OPTIONS] PATHS...`: lints files in parallel and prints findings in input
-/// order. Exit codes: 0 clean, 1 findings at or above --min-level, 2 usage/config/I-O error.
+/// `factlint [lint] [OPTIONS] PATHS...`: lints files in parallel and prints findings sorted by
+/// file, then position. Exit codes: 0 clean, 1 findings at or above --min-level, 2 usage/config/I-O
+/// error.
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "engine/workflow.hpp"
@@ -334,10 +335,11 @@ int run_lint(std::span<const std::string> args) {
                         !options.workflow.write_baseline.empty();
 
     // Workers take inputs in order but may finish out of order; the main thread reports slot i
-    // once it is ready, so output order is input order. Workers stay at most `window` inputs
-    // ahead of the reporter, which bounds memory on large corpora. So `window` slots suffice,
-    // used in turn: input i waits until input i - window has been reported and its slot emptied
-    // (one slot per input would cost a few hundred bytes per file, ~100 MB on 250,000 files).
+    // once it is ready, so output order is input (sorted) order. Workers stay at most `window`
+    // inputs ahead of the reporter, which bounds memory on large corpora. So `window` slots
+    // suffice, used in turn: input i waits until input i - window has been reported and its slot
+    // emptied (one slot per input would cost a few hundred bytes per file, ~100 MB on 250,000
+    // files).
     const std::size_t window = 8 * std::size_t(options.jobs);
     std::vector<Slot> slots(std::min(inputs.size(), window));
     std::mutex mutex;
