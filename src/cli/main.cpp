@@ -16,8 +16,10 @@ constexpr std::array commands = {
     Command{"claims", "print every numeric claim found, with its interval and attribution",
             run_claims},
     Command{"explain", "show the documentation of a rule", run_explain},
+    Command{"ingest", "record the figures of sourced articles in a facts file", run_ingest},
     Command{"lint", "check files against the rule pack (the default command)", run_lint},
     Command{"lsp", "run the language server on stdin/stdout", run_lsp},
+    Command{"timeline", "show how each figure evolved (text table, SVG step chart)", run_timeline},
 };
 
 } // namespace

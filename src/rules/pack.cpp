@@ -334,8 +334,9 @@ private:
 
     void read_fact(const YAML::Node& node) {
         expect(node, YAML::NodeType::Map, "a fact");
-        check_keys(node, {"entity", "metric", "value", "low", "high", "qualifier", "as_of",
-                          "source", "via", "citation", "note", "verified"});
+        check_keys(node,
+                   {"entity", "metric", "value", "low", "high", "qualifier", "as_of", "source",
+                    "via", "citation", "note", "verified", "provenance", "conflict"});
         Fact fact;
         fact.location = at(node.Mark());
         fact.entity = required_string(node, "entity", "a fact");
@@ -364,6 +365,14 @@ private:
             if (citation["url"])
                 fact.url = string(citation["url"], "url");
         }
+        // Written by `factlint ingest` (src/ledger): where the figure was read, and whether
+        // another figure disagrees; checked for shape here, used by the ledger only.
+        if (YAML::Node provenance = node["provenance"]) {
+            expect(provenance, YAML::NodeType::Map, "provenance");
+            check_keys(provenance, {"file", "line", "quote"});
+        }
+        if (node["conflict"])
+            boolean(node["conflict"], "conflict");
         read_qualifier(node, fact);
         pack.facts.push_back(std::move(fact));
     }
