@@ -4,7 +4,6 @@
 /// that is not expected. The pack is the nearest .factlint.yaml above the fixture, else the
 /// bundled default pack; the draft's date is its front matter `date:`.
 #include "engine/linter.hpp"
-#include "lsp/pack_cache.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -83,7 +82,7 @@ std::vector<Expectation> expectations(std::string_view text, const std::string& 
 
 std::shared_ptr<const Linter> linter_for(const fs::path& fixture) {
     static std::map<std::string, std::shared_ptr<const Linter>> cache;
-    std::string config = lsp::PackCache::find_config(fixture.parent_path());
+    std::string config = find_config_file(fixture.parent_path().string());
     if (config.empty())
         config = default_pack_path();
     auto& linter = cache[config];

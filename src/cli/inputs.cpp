@@ -1,7 +1,5 @@
 #include "cli/inputs.hpp"
 
-#include "lsp/pack_cache.hpp"
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -141,7 +139,7 @@ std::string PackResolver::config_for(const std::string& path) {
     auto found = config_by_directory_.find(key);
     if (found != config_by_directory_.end())
         return found->second;
-    std::string config = lsp::PackCache::find_config(directory);
+    std::string config = find_config_file(directory.string());
     if (config.empty())
         config = default_pack_path();
     return config_by_directory_[key] = config;

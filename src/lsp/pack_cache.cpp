@@ -18,21 +18,6 @@ fs::file_time_type stamp_of(const std::string& path) {
 PackCache::PackCache(PackLoader loader)
     : loader_(std::move(loader)) {}
 
-std::string PackCache::find_config(fs::path directory) {
-    std::error_code error;
-    directory = fs::absolute(directory, error);
-    if (error)
-        return {};
-    for (;;) {
-        fs::path candidate = directory / ".factlint.yaml";
-        if (fs::is_regular_file(candidate, error))
-            return candidate.string();
-        if (!directory.has_relative_path() || directory == directory.parent_path())
-            return {};
-        directory = directory.parent_path();
-    }
-}
-
 bool PackCache::changed(const Entry& entry) {
     for (const auto& [file, time] : entry.stamps)
         if (stamp_of(file) != time)
@@ -44,7 +29,7 @@ PackChoice PackCache::choose(const std::string& document_path,
                              const std::string& fallback_directory) {
     fs::path directory = document_path.empty() ? fs::path(fallback_directory)
                                                : fs::path(document_path).parent_path();
-    std::string config = directory.empty() ? std::string() : find_config(directory);
+    std::string config = directory.empty() ? std::string() : find_config_file(directory.string());
     if (config.empty())
         config = default_pack_path();
 

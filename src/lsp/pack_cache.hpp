@@ -38,9 +38,6 @@ public:
     /// Forgets every loaded pack (a watched YAML file changed).
     void invalidate();
 
-    /// The nearest `.factlint.yaml` in `directory` or above it, or "".
-    static std::string find_config(std::filesystem::path directory);
-
 private:
     struct Entry {
         PackChoice choice;

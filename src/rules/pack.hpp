@@ -68,6 +68,8 @@ private:
 
 /// Loads a pack file (following its imports). Throws ConfigError.
 RulePack load_pack(const std::string& path);
+/// The nearest `.factlint.yaml` in `directory` or one of its parents, or "" when there is none.
+std::string find_config_file(const std::string& directory);
 /// The bundled default pack's main file, found next to the binary (build tree or install).
 std::string default_pack_path();
 

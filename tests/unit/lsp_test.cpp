@@ -351,7 +351,7 @@ TEST_CASE("lsp: .factlint.yaml is found upward and reloaded when it changes") {
     fs::create_directories(root / "drafts" / "deep");
     fs::path config = root / ".factlint.yaml";
     std::ofstream(config) << "ok\n";
-    CHECK(lsp::PackCache::find_config(root / "drafts" / "deep") == config.string());
+    CHECK(find_config_file((root / "drafts" / "deep").string()) == config.string());
 
     int loads = 0;
     lsp::ServerOptions options;
