@@ -38,6 +38,21 @@ std::string to_uri(std::string_view path) {
     return out;
 }
 
+/// Findings that come from reading the document, not from a rule type: they have no page under
+/// docs/rules/, so their SARIF rule gets a summary here and no helpUri.
+std::string_view document_problem_summary(std::string_view id) {
+    static constexpr std::pair<std::string_view, std::string_view> problems[] = {
+        {"binary-file", "Binary file skipped"},
+        {"invalid-encoding", "The file is not valid UTF-8"},
+        {"invalid-front-matter", "The YAML front matter cannot be read"},
+        {"unknown-directive", "A factlint comment directive that factlint does not know"},
+    };
+    for (const auto& [problem, summary] : problems)
+        if (problem == id)
+            return summary;
+    return "Document problem";
+}
+
 json::object region(Position start, Position end) {
     return {{"startLine", start.line},
             {"startColumn", start.column},
@@ -56,7 +71,8 @@ public:
     void file(const FileReport& report) override {
         for (const LocatedDiagnostic& located : report.diagnostics) {
             const Diagnostic& diagnostic = located.diagnostic;
-            std::size_t index = add_rule(diagnostic.rule, "document problem", Level::warning);
+            std::size_t index = add_rule(diagnostic.rule, document_problem_summary(diagnostic.rule),
+                                         Level::warning);
             json::object location{
                 {"physicalLocation",
                  json::object{{"artifactLocation", json::object{{"uri", to_uri(report.path)}}},
@@ -101,12 +117,16 @@ public:
 private:
     std::size_t add_rule(std::string_view id, std::string_view summary, Level level) {
         auto [it, inserted] = rule_index_.emplace(std::string(id), rules_.size());
-        if (inserted)
-            rules_.push_back(json::object{
+        if (inserted) {
+            json::object rule{
                 {"id", id},
                 {"shortDescription", json::object{{"text", summary}}},
-                {"helpUri", std::string(FACTLINT_DOCS_URL) + "rules/" + std::string(id) + ".md"},
-                {"defaultConfiguration", json::object{{"level", sarif_level(level)}}}});
+                {"defaultConfiguration", json::object{{"level", sarif_level(level)}}}};
+            if (find_check(id))
+                rule["helpUri"] =
+                    std::string(FACTLINT_DOCS_URL) + "rules/" + std::string(id) + ".md";
+            rules_.push_back(std::move(rule));
+        }
         return it->second;
     }
 

@@ -180,6 +180,8 @@ TEST_CASE("sarif reporter: rule table from the registry, levels, regions, URIs")
         CHECK(help.ends_with("rules/" + std::string(check.id) + ".md"));
     }
     CHECK(rules.back().at("id") == "invalid-encoding");
+    CHECK(rules.back().at("shortDescription").at("text") == "The file is not valid UTF-8");
+    CHECK(!rules.back().as_object().contains("helpUri")); // no page under docs/rules/
 
     const json::array& results = run.at("results").as_array();
     REQUIRE(results.size() == 3);
