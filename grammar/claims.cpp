@@ -6,6 +6,7 @@
 #include "grammar/number.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/spirit/home/x3.hpp>
 #include <cstring>
 
@@ -103,8 +104,14 @@ const std::vector<Cue>& cues() {
         {"as reported by", true, false},
         {"shared by", true, false},
         {"reported by", true, false},
+        {"disclosed by", true, false},
+        {"revealed by", true, false},
+        {"confirmed by", true, false},
+        {"announced by", true, false},
         {"citing", true, true},
         {"following a briefing from", true, true},
+        {"briefing from", true, true},
+        {"briefing by", true, true},
         {"after a briefing from", true, true},
         {"after a briefing by", true, true},
         {"briefed by", true, true},
@@ -119,6 +126,9 @@ const std::vector<Cue>& cues() {
         {"revealed", false, false},
         {"estimated", false, false},
         {"estimates", false, false},
+        {"estimate", false, false},
+        {"stating", false, false},
+        {"accused", false, false},
         {"noted", false, false},
         {"added", false, false},
         {"stated", false, false},
@@ -188,8 +198,11 @@ struct ClaimExtractor::Tables {
         bool verb = false;
     };
     Table<std::size_t> entity_names; ///< lower-case name or alias -> entity index
-    Table<MetricWord> metric_words;  ///< lower-case noun or verb -> metric
-    Table<std::size_t> cue_phrases;  ///< lower-case cue -> index into cues()
+    /// A group's name without its head noun ("north korean" from "North Korean troops"): links
+    /// "North Korean casualties" and "North Korean leader" to the group, never names it.
+    Table<std::size_t> group_modifiers;
+    Table<MetricWord> metric_words; ///< lower-case noun or verb -> metric
+    Table<std::size_t> cue_phrases; ///< lower-case cue -> index into cues()
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
 
@@ -222,6 +235,10 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
                 tables.entity_names.add(name, i);
         for (const std::string& alias : entity.aliases)
             tables.entity_names.add(alias, i);
+        if (entity.kind == "group")
+            for (const std::string& name : entity.aliases)
+                if (std::size_t space = name.rfind(' '); space != std::string::npos && space > 3)
+                    tables.group_modifiers.add(name.substr(0, space), i);
     }
     for (std::size_t i = 0; i < lexicon.metrics.size(); ++i) {
         for (const std::string& noun : lexicon.metrics[i].nouns)
@@ -264,6 +281,7 @@ struct SentenceFacts {
     std::vector<Mention> mentions;
     std::vector<MetricHit> metric_hits;
     std::vector<CueHit> cue_hits;
+    std::vector<Mention> group_hints; ///< "North Korean" before a noun the group has no alias for
     bool report_hedge = false;
 };
 
@@ -288,20 +306,82 @@ std::vector<NameMention> ClaimExtractor::find_names(const Document& document) co
     return names;
 }
 
+namespace {
+
+/// Words between a source and its backward cue that belong to neither ("officials later said").
+bool is_cue_filler(std::string_view word) {
+    static const std::vector<std::string_view> fillers = {
+        "also",    "later", "has",  "have", "had",        "previously", "earlier",
+        "further", "again", "then", "now",  "officially", "publicly",   "recently"};
+    return one_of(word, fillers);
+}
+
+/// Lower-case nouns that name a source nobody named ("an unnamed U.S. official said").
+bool is_source_noun(std::string_view word) {
+    static const std::vector<std::string_view> nouns = {
+        "official", "officials",  "spokesman", "spokeswoman", "spokesperson", "sources",
+        "source",   "lawmaker",   "lawmakers", "legislator",  "legislators",  "officer",
+        "ministry", "minister",   "analysts",  "analyst",     "intelligence", "unnamed",
+        "military", "government", "agency",    "senior",      "and"};
+    return one_of(word, nouns);
+}
+
+/// Capitalised words that are not sources even before a cue: "Reports disclosed that ...".
+bool is_not_a_source(std::string_view word) {
+    static const std::vector<std::string_view> words = {
+        "reports", "report", "it", "this", "these", "those", "that", "they", "he",
+        "she",     "we",     "i",  "you",  "there", "the",   "a",    "an",   "officials"};
+    return one_of(word, words);
+}
+
+/// Head nouns a group may be the subject of: "300 soldiers", "2,700 others", "casualties".
+bool is_person_noun(std::string_view word) {
+    static const std::vector<std::string_view> nouns = {
+        "troops",     "troop", "soldiers", "soldier", "forces", "personnel", "fighters",
+        "servicemen", "men",   "people",   "others",  "more",   "members",   "recruits"};
+    return one_of(word, nouns);
+}
+
+/// Starts a sentence that attributes what came before it: "This information was shared by",
+/// "These figures follow a briefing from".
+bool points_back(std::string_view word) {
+    static const std::vector<std::string_view> words = {"this", "these", "those", "the"};
+    return one_of(word, words);
+}
+
+/// A source cue's candidate attribution within one sentence.
+struct Candidate {
+    Span cue;
+    Attribution attribution;
+};
+
+} // namespace
+
 std::vector<Claim> ClaimExtractor::extract(const Document& document,
                                            std::optional<Date> reference) const {
     const Tables& tables = *tables_;
     const std::string& prose = document.prose;
     std::vector<Claim> claims;
 
-    // The last named source per paragraph run, for "he said" and "the agency" (news text often
-    // has one paragraph per line, so it carries over from paragraph to paragraph).
+    // The last named source, for "he said" and "the agency" (news text often has one paragraph
+    // per line, so it carries over a few paragraphs).
     std::optional<Attribution> last_source;
     std::size_t last_source_paragraph = 0;
+    // The last group named in the current paragraph, for "300 soldiers" with no group in the
+    // sentence.
+    std::optional<std::size_t> paragraph_group;
+    std::size_t paragraph_group_paragraph = SIZE_MAX;
+    // Short forms of people named so far ("Lee" after "Lee Seong-kweun"): later bare mentions.
+    std::vector<std::pair<std::string, std::size_t>> short_names;
+    // The last person named, cue or not, for "he said".
+    std::optional<Attribution> last_person;
+    std::size_t last_person_paragraph = 0;
 
     for (std::size_t s = 0; s < document.sentences.size(); ++s) {
         const Sentence& sentence = document.sentences[s];
         std::vector<Quantity> quantities = find_quantities(prose, sentence.span, reference);
+        if (paragraph_group_paragraph != sentence.paragraph)
+            paragraph_group.reset();
 
         SentenceFacts facts;
         facts.tokens = tokenize(prose, sentence.span);
@@ -311,6 +391,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             std::size_t at = token.span.begin;
             if (auto hit = tables.match(tables.entity_names, prose, at, sentence.span.end))
                 facts.mentions.push_back({{at, hit->second}, hit->first});
+            else if (auto hint = tables.match(tables.group_modifiers, prose, at, sentence.span.end))
+                facts.group_hints.push_back({{at, hint->second}, hint->first});
             if (auto hit = tables.match(tables.metric_words, prose, at, sentence.span.end))
                 facts.metric_hits.push_back(
                     {{at, hit->second}, hit->first.metric, hit->first.verb});
@@ -323,6 +405,31 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
         for (const Mention& mention : facts.mentions)
             if (mentions.empty() || mention.span.begin >= mentions.back().span.end)
                 mentions.push_back(mention);
+        // Bare short names of people named earlier: "Lee said" after "Lee Seong-kweun".
+        if (!short_names.empty()) {
+            std::size_t before = mentions.size();
+            for (const Token& token : facts.tokens) {
+                if (!token.capitalized)
+                    continue;
+                bool inside =
+                    std::any_of(mentions.begin(), mentions.begin() + before,
+                                [&](const Mention& m) { return m.span.contains(token.span); });
+                if (inside)
+                    continue;
+                std::string_view word = token.span.in(prose);
+                if (word.ends_with("'s"))
+                    word.remove_suffix(2);
+                for (const auto& [name, entity] : short_names)
+                    if (word == name) {
+                        mentions.push_back(
+                            {{token.span.begin, token.span.begin + word.size()}, entity});
+                        break;
+                    }
+            }
+            std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+                return a.span.begin < b.span.begin;
+            });
+        }
         facts.mentions = std::move(mentions);
 
         auto kind_of = [&](const Mention& mention) -> const std::string& {
@@ -332,23 +439,49 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             return kind_of(mention) == "person" || kind_of(mention) == "organisation" ||
                    kind_of(mention) == "organization" || kind_of(mention) == "outlet";
         };
+        for (const Mention& mention : facts.mentions) {
+            if (kind_of(mention) == "group") {
+                paragraph_group = mention.entity;
+                paragraph_group_paragraph = sentence.paragraph;
+            }
+            if (kind_of(mention) == "person") {
+                std::string_view written = mention.span.in(prose);
+                std::size_t space = written.find(' ');
+                if (space != std::string_view::npos) {
+                    std::string first(written.substr(0, space));
+                    std::string last(written.substr(written.rfind(' ') + 1));
+                    for (const std::string& part : {first, last})
+                        if (part.size() > 2 &&
+                            std::none_of(short_names.begin(), short_names.end(),
+                                         [&](const auto& known) { return known.first == part; }))
+                            short_names.emplace_back(part, mention.entity);
+                }
+            }
+        }
+        for (const Mention& hint : facts.group_hints)
+            if (!paragraph_group) {
+                paragraph_group = hint.entity;
+                paragraph_group_paragraph = sentence.paragraph;
+            }
+        auto token_at = [&](std::size_t begin) {
+            return std::find_if(facts.tokens.begin(), facts.tokens.end(),
+                                [&](const Token& t) { return t.span.begin >= begin; });
+        };
 
-        // --- attribution of the sentence -------------------------------------------------
-        std::optional<Attribution> attribution;
+        // --- attribution candidates of the sentence ----------------------------------------
         auto source_from = [&](const Mention& mention, std::string_view cue) {
             Attribution found;
             found.entity = tables.entities[mention.entity].id;
             found.span = mention.span;
             // Titles before a name belong to the source as written: "lawmaker Lee Sung-kwon".
-            auto token =
-                std::find_if(facts.tokens.begin(), facts.tokens.end(),
-                             [&](const Token& t) { return t.span.begin == mention.span.begin; });
+            auto token = token_at(mention.span.begin);
             if (token != facts.tokens.begin() && token != facts.tokens.end()) {
                 const Token& before = *(token - 1);
                 std::string title = lower(before.span.in(prose));
                 for (std::string_view known :
-                     {"lawmaker", "minister", "spokesman", "spokeswoman", "president", "official",
-                      "general", "mp", "secretary", "representative", "analyst"})
+                     {"lawmaker", "minister", "spokesman", "spokeswoman", "spokesperson",
+                      "president", "official", "general", "mp", "secretary", "representative",
+                      "analyst", "legislator"})
                     if (title == known)
                         found.span.begin = before.span.begin;
             }
@@ -356,19 +489,79 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             found.cue = std::string(cue);
             return found;
         };
-        for (const CueHit& hit : facts.cue_hits) {
+        // A source nobody in the lexicon: the capitalised or source-noun run beside the cue
+        // ("an unnamed U.S. official later indicated", "South Korea Says").
+        auto unnamed_source = [&](const CueHit& hit) -> std::optional<Attribution> {
+            auto cue_token = token_at(hit.span.begin);
+            auto accept = [&](const Token& token) {
+                std::string_view word = token.span.in(prose);
+                return token.word ? (token.capitalized || is_source_noun(word)) : word == ".";
+            };
+            Span run{};
+            if (hit.cue->forward) {
+                auto token = token_at(hit.span.end);
+                while (token != facts.tokens.end() && token->word &&
+                       one_of(token->span.in(prose),
+                              std::array<std::string_view, 3>{"a", "an", "the"}))
+                    ++token;
+                auto start = token;
+                while (token != facts.tokens.end() && accept(*token))
+                    ++token;
+                if (start == token)
+                    return std::nullopt;
+                run = {start->span.begin, (token - 1)->span.end};
+            } else {
+                auto token = cue_token;
+                while (token != facts.tokens.begin() && (token - 1)->word &&
+                       is_cue_filler((token - 1)->span.in(prose)))
+                    --token;
+                auto end = token;
+                while (token != facts.tokens.begin() && accept(*(token - 1)))
+                    --token;
+                while (token != end && !(token->word && token->capitalized) &&
+                       !(token->word && is_source_noun(token->span.in(prose)) &&
+                         token->span.in(prose) != "and"))
+                    ++token;
+                if (token == end)
+                    return std::nullopt;
+                std::string_view nearest = (end - 1)->span.in(prose);
+                if (!(end - 1)->word || (!(end - 1)->capitalized && !is_source_noun(nearest)))
+                    return std::nullopt;
+                if (end - token == 1 && is_not_a_source(nearest))
+                    return std::nullopt;
+                run = {token->span.begin, (end - 1)->span.end};
+            }
+            Attribution found;
+            found.span = run;
+            found.source = std::string(run.in(prose));
+            found.cue = std::string(hit.cue->text);
+            return found;
+        };
+
+        // The nearest source-like mention on the cue's side ("Lee said", "according to Lee").
+        auto source_for = [&](const CueHit& hit, const std::vector<const Mention*>& excluded) {
             const Mention* best = nullptr;
             std::size_t best_distance = SIZE_MAX;
             for (const Mention& mention : facts.mentions) {
-                if (!is_source_kind(mention))
+                if (std::find(excluded.begin(), excluded.end(), &mention) != excluded.end())
                     continue;
                 bool after = mention.span.begin >= hit.span.end;
-                if (hit.cue->forward != after &&
-                    !(after && !hit.cue->forward && mention.span.begin - hit.span.end <= 1))
-                    continue;
                 std::size_t distance =
                     after ? mention.span.begin - hit.span.end
                           : hit.span.begin - std::min(hit.span.begin, mention.span.end);
+                // Groups are sources only right beside the cue: "South Korean lawmakers said",
+                // "according to a South Korean lawmaker".
+                if (!is_source_kind(mention) && (kind_of(mention) != "group" || distance > 4))
+                    continue;
+                if (hit.cue->forward != after &&
+                    !(after && !hit.cue->forward && mention.span.begin - hit.span.end <= 1))
+                    continue;
+                // "a Pentagon spokesman confirmed ...; an unnamed official indicated": a semicolon
+                // starts another speaker's clause.
+                if (!after && std::string_view(prose)
+                                      .substr(mention.span.end, hit.span.begin - mention.span.end)
+                                      .find(';') != std::string_view::npos)
+                    continue;
                 if (distance < best_distance) {
                     best = &mention;
                     best_distance = distance;
@@ -378,43 +571,122 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             if (!best && !hit.cue->forward)
                 for (const Mention& mention : facts.mentions)
                     if (is_source_kind(mention) && mention.span.begin >= hit.span.end &&
-                        mention.span.begin - hit.span.end <= 12) {
+                        mention.span.begin - hit.span.end <= 12 &&
+                        std::find(excluded.begin(), excluded.end(), &mention) == excluded.end()) {
                         best = &mention;
                         break;
                     }
-            if (hit.cue->chain) {
-                if (best) {
-                    if (!attribution)
-                        attribution = last_source && last_source_paragraph + 1 >= sentence.paragraph
-                                          ? last_source
-                                          : std::nullopt;
-                    if (attribution)
-                        attribution->via = tables.entities[best->entity].id;
-                    else
-                        attribution = source_from(*best, hit.cue->text);
+            // "South Korean lawmaker Lee Sung-kwon": the person the group word introduces.
+            if (best && kind_of(*best) == "group")
+                for (const Mention& mention : facts.mentions)
+                    if (is_source_kind(mention) && mention.span.begin >= best->span.end &&
+                        mention.span.begin - best->span.end <= 1)
+                        best = &mention;
+            return best;
+        };
+        // Chains first: "citing the NIS", "following a briefing from the NIS" name the ultimate
+        // source, which is then no candidate for "said".
+        std::vector<std::pair<Span, const Mention*>> chains;
+        std::vector<const Mention*> chained;
+        for (const CueHit& hit : facts.cue_hits)
+            if (hit.cue->chain)
+                if (const Mention* via = source_for(hit, {})) {
+                    chains.emplace_back(hit.span, via);
+                    chained.push_back(via);
                 }
+        std::vector<Candidate> candidates;
+        for (const CueHit& hit : facts.cue_hits) {
+            if (hit.cue->chain)
+                continue;
+            if (const Mention* best = source_for(hit, chained)) {
+                candidates.push_back({hit.span, source_from(*best, hit.cue->text)});
                 continue;
             }
-            if (best && !attribution) {
-                attribution = source_from(*best, hit.cue->text);
-            } else if (!best && !attribution) {
-                // "he noted", "the agency said": the last named source.
-                bool pronoun = false;
-                for (const Token& token : facts.tokens)
-                    if (token.word && is_pronoun(token.span.in(prose)) &&
-                        token.span.end <= hit.span.begin + 40 &&
-                        token.span.begin + 40 >= hit.span.begin)
-                        pronoun = true;
-                if (pronoun && last_source && last_source_paragraph + 3 >= sentence.paragraph) {
-                    attribution = last_source;
-                    attribution->cue = std::string(hit.cue->text);
-                }
+            // "he noted", "the agency said": the last named source (a person for he/she).
+            std::optional<std::string> pronoun;
+            for (auto token_it = facts.tokens.begin(); token_it != facts.tokens.end(); ++token_it) {
+                const Token& token = *token_it;
+                std::string_view word = token.span.in(prose);
+                // "the agency", "the lawmaker" point back; "an unnamed official" does not.
+                bool definite = token_it != facts.tokens.begin() &&
+                                equals_lower((token_it - 1)->span.in(prose), "the");
+                if (!(one_of(word, std::array<std::string_view, 3>{"he", "she", "they"}) ||
+                      definite))
+                    continue;
+                if (token.word && is_pronoun(word) && token.span.end <= hit.span.begin + 40 &&
+                    token.span.begin + 40 >= hit.span.begin)
+                    pronoun = lower(word);
+            }
+            std::optional<Attribution> resolved;
+            if (pronoun && (*pronoun == "he" || *pronoun == "she") && last_person &&
+                last_person_paragraph + 3 >= sentence.paragraph)
+                resolved = last_source && last_source->entity == last_person->entity ? *last_source
+                                                                                     : *last_person;
+            else if (pronoun && last_source && last_source_paragraph + 3 >= sentence.paragraph)
+                resolved = *last_source;
+            if (resolved) {
+                resolved->cue = std::string(hit.cue->text);
+                candidates.push_back({hit.span, *resolved});
+            } else if (auto unnamed = unnamed_source(hit)) {
+                candidates.push_back({hit.span, *unnamed});
             }
         }
-        if (attribution) {
-            last_source = attribution;
-            last_source_paragraph = sentence.paragraph;
+        // Each chain names the ultimate source of the nearest candidate; with none in the
+        // sentence, of the last source nearby; else the chained source is the source itself
+        // ("revealed during a briefing from the NIS").
+        for (const auto& [cue, via] : chains) {
+            std::string via_id = tables.entities[via->entity].id;
+            Candidate* nearest = nullptr;
+            std::size_t nearest_distance = SIZE_MAX;
+            for (Candidate& candidate : candidates) {
+                std::size_t distance = candidate.cue.begin >= cue.end
+                                           ? candidate.cue.begin - cue.end
+                                           : cue.begin - std::min(cue.begin, candidate.cue.end);
+                if (distance < nearest_distance && candidate.attribution.entity != via_id) {
+                    nearest = &candidate;
+                    nearest_distance = distance;
+                }
+            }
+            if (nearest) {
+                if (nearest->attribution.via.empty())
+                    nearest->attribution.via = via_id;
+            } else if (last_source && last_source_paragraph + 1 >= sentence.paragraph &&
+                       last_source->entity != via_id) {
+                Attribution resolved = *last_source;
+                resolved.via = via_id;
+                candidates.push_back({cue, resolved});
+            } else {
+                candidates.push_back({cue, source_from(*via, "")});
+                candidates.back().attribution.cue =
+                    std::string(std::string_view(prose).substr(cue.begin, cue.end - cue.begin));
+            }
         }
+        for (const Candidate& candidate : candidates)
+            if (!candidate.attribution.entity.empty()) {
+                last_source = candidate.attribution;
+                last_source_paragraph = sentence.paragraph;
+            }
+        for (const Mention& mention : facts.mentions)
+            if (kind_of(mention) == "person") {
+                last_person = source_from(mention, "");
+                last_person_paragraph = sentence.paragraph;
+            }
+        // The candidate whose cue is nearest the quantity.
+        auto attribution_for = [&](Span quantity) -> std::optional<Attribution> {
+            const Candidate* best = nullptr;
+            std::size_t best_distance = SIZE_MAX;
+            for (const Candidate& candidate : candidates) {
+                std::size_t distance =
+                    candidate.cue.begin >= quantity.end
+                        ? candidate.cue.begin - quantity.end
+                        : quantity.begin - std::min(quantity.begin, candidate.cue.end);
+                if (distance < best_distance) {
+                    best = &candidate;
+                    best_distance = distance;
+                }
+            }
+            return best ? std::optional<Attribution>(best->attribution) : std::nullopt;
+        };
 
         // --- a date the sentence gives its figures ------------------------------------------
         std::optional<Date> claim_date;
@@ -425,17 +697,22 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             std::string_view before = std::string_view(prose).substr(
                 sentence.span.begin, quantity.span.begin - sentence.span.begin);
             std::string tail = lower(before.substr(before.size() > 12 ? before.size() - 12 : 0));
-            for (std::string_view marker : {"by ", "as of ", "as at ", "until ", "through "})
-                if (tail.ends_with(marker))
+            for (std::string_view marker :
+                 {"by ", "as of ", "as at ", "until ", "through ", "in ", "since "})
+                if (tail.ends_with(marker) || tail == marker.substr(0, marker.size() - 1))
                     claim_date = quantity.date;
+            if (before.empty() || tail.ends_with("by") || tail.ends_with("as of"))
+                claim_date = quantity.date; // "By December 2024, ..." opens the sentence
         }
 
         // --- each quantity ------------------------------------------------------------------
+        std::size_t first_claim = claims.size();
         for (std::size_t q = 0; q < quantities.size(); ++q) {
             Claim claim;
             claim.quantity = quantities[q];
             claim.sentence = s;
-            claim.reportedly = facts.report_hedge || attribution.has_value();
+            claim.attribution = attribution_for(claim.quantity.span);
+            claim.reportedly = facts.report_hedge || claim.attribution.has_value();
             if (!is_count(claim.quantity)) {
                 claims.push_back(std::move(claim));
                 continue;
@@ -447,16 +724,17 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                 q + 1 < quantities.size() ? quantities[q + 1].span.begin : sentence.span.end;
 
             // Subject: the noun phrase right after the number.
-            auto first =
-                std::find_if(facts.tokens.begin(), facts.tokens.end(),
-                             [&](const Token& t) { return t.span.begin >= quantity_span.end; });
+            auto first = token_at(quantity_span.end);
+            // A closing quote between number and noun: "several hundred" casualties.
+            while (first != facts.tokens.end() && !first->word && first->span.begin < clause_end &&
+                   (first->span.in(prose) == "\"" || first->span.in(prose) == "\u201d" ||
+                    first->span.in(prose) == "'" || first->span.in(prose) == "\u2019"))
+                ++first;
             auto last = first;
             bool foreign_group = false;
             while (last != facts.tokens.end() && last->word && last - first < 6 &&
                    !ends_noun_phrase(last->span.in(prose)) && last->span.begin < clause_end) {
-                if (tables.match(tables.metric_words, prose, last->span.begin, sentence.span.end) &&
-                    tables.metrics.size() &&
-                    std::any_of(facts.metric_hits.begin(), facts.metric_hits.end(),
+                if (std::any_of(facts.metric_hits.begin(), facts.metric_hits.end(),
                                 [&](const MetricHit& h) {
                                     return h.span.begin == last->span.begin && h.verb;
                                 }))
@@ -466,33 +744,77 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             if (first != last) {
                 claim.subject_span = {first->span.begin, (last - 1)->span.end};
                 claim.subject = std::string(claim.subject_span.in(prose));
+            } else {
+                // "casualties are estimated at 4,700", "casualties ... surpassed 3,000": the
+                // nearest metric noun before the number in its clause, with a group before it.
+                for (auto hit = facts.metric_hits.rbegin(); hit != facts.metric_hits.rend(); ++hit)
+                    if (!hit->verb && hit->span.end <= quantity_span.begin &&
+                        hit->span.begin >= clause_begin) {
+                        claim.subject_span = hit->span;
+                        for (const auto* list : {&facts.mentions, &facts.group_hints})
+                            for (const Mention& mention : *list)
+                                if (mention.span.end <= hit->span.begin &&
+                                    hit->span.begin - mention.span.end <= 1)
+                                    claim.subject_span.begin = mention.span.begin;
+                        claim.subject = std::string(claim.subject_span.in(prose));
+                        break;
+                    }
             }
 
             // Entity: a lexicon group named in the subject; a capitalised word in the subject
             // that is no known name ("eight Russian paramilitary fighters") means someone else.
-            for (const Mention& mention : facts.mentions) {
-                if (!claim.subject_span.empty() && claim.subject_span.contains(mention.span) &&
-                    !is_source_kind(mention)) {
-                    claim.entity = tables.entities[mention.entity].id;
-                    break;
-                }
+            for (const auto* list : {&facts.mentions, &facts.group_hints}) {
+                for (const Mention& mention : *list)
+                    if (claim.entity.empty() && !claim.subject_span.empty() &&
+                        claim.subject_span.contains(mention.span) && !is_source_kind(mention))
+                        claim.entity = tables.entities[mention.entity].id;
             }
             if (claim.entity.empty()) {
                 for (auto token = first; token != last; ++token) {
                     bool inside_mention =
                         std::any_of(facts.mentions.begin(), facts.mentions.end(),
                                     [&](const Mention& m) { return m.span.contains(token->span); });
-                    if (token->capitalized && !inside_mention)
+                    // Title Case headlines capitalise plain nouns: "300 Soldiers Killed".
+                    bool metric_word = std::any_of(
+                        facts.metric_hits.begin(), facts.metric_hits.end(),
+                        [&](const MetricHit& h) { return h.span.contains(token->span); });
+                    if (token->capitalized && !inside_mention && !metric_word &&
+                        !is_person_noun(token->span.in(prose)))
                         foreign_group = true;
                 }
-                if (!foreign_group) {
-                    // A generic subject ("troops", "casualties", none): the group the sentence
-                    // (else the paragraph so far) is about.
+                // Only people-like subjects take the group from context: "300 soldiers",
+                // "2,700 others", "casualties", none; never "two phases".
+                bool generic = claim.subject.empty();
+                if (!generic) {
+                    std::string_view head = (last - 1)->span.in(prose);
+                    generic = is_person_noun(head) ||
+                              std::any_of(facts.metric_hits.begin(), facts.metric_hits.end(),
+                                          [&](const MetricHit& h) {
+                                              return claim.subject_span.contains(h.span);
+                                          });
+                }
+                // "the two forces": a definite reference, not a count of the group.
+                auto number_token = token_at(quantity_span.begin);
+                if (number_token != facts.tokens.begin() && number_token != facts.tokens.end() &&
+                    equals_lower((number_token - 1)->span.in(prose), "the"))
+                    generic = false;
+                if (!foreign_group && generic) {
+                    // The group the sentence (else the paragraph so far) is about.
                     for (const Mention& mention : facts.mentions)
-                        if (!is_source_kind(mention) && kind_of(mention) == "group") {
+                        if (kind_of(mention) == "group" &&
+                            !(claim.attribution &&
+                              claim.attribution->span.contains(mention.span))) {
                             claim.entity = tables.entities[mention.entity].id;
                             break;
                         }
+                    for (const Mention& hint : facts.group_hints)
+                        if (claim.entity.empty())
+                            claim.entity = tables.entities[hint.entity].id;
+                    if (claim.entity.empty() && paragraph_group &&
+                        paragraph_group_paragraph == sentence.paragraph &&
+                        !(claim.attribution &&
+                          claim.attribution->entity == tables.entities[*paragraph_group].id))
+                        claim.entity = tables.entities[*paragraph_group].id;
                 }
             }
 
@@ -507,10 +829,19 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                     metric = &hit;
                     break;
                 }
+                bool after = hit.span.begin >= quantity_span.end;
                 std::size_t distance =
-                    hit.span.begin >= quantity_span.end
-                        ? hit.span.begin - quantity_span.end
-                        : 2 * (quantity_span.begin - std::min(quantity_span.begin, hit.span.end));
+                    after ? hit.span.begin - quantity_span.end
+                          : 2 * (quantity_span.begin - std::min(quantity_span.begin, hit.span.end));
+                // A comma or semicolon between them: likely another clause's word.
+                std::string_view between =
+                    after ? std::string_view(prose).substr(quantity_span.end,
+                                                           hit.span.begin - quantity_span.end)
+                          : std::string_view(prose).substr(
+                                std::min(hit.span.end, quantity_span.begin),
+                                quantity_span.begin - std::min(hit.span.end, quantity_span.begin));
+                if (between.find_first_of(",;") != std::string_view::npos)
+                    distance += 1000;
                 if (distance < best) {
                     best = distance;
                     metric = &hit;
@@ -519,8 +850,41 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             if (metric)
                 claim.metric = tables.metrics[metric->metric].id;
             claim.date = claim_date;
-            claim.attribution = attribution;
             claims.push_back(std::move(claim));
+        }
+
+        // "This information was shared by Lee ...", "These figures follow a briefing from the
+        // NIS", "He said.": a sentence with a source and no counts of its own attributes the
+        // counts before it in its paragraph (or, opening a paragraph, the previous paragraph).
+        bool has_counts = std::any_of(claims.begin() + first_claim, claims.end(),
+                                      [](const Claim& c) { return is_count(c.quantity); });
+        auto opener = std::find_if(facts.tokens.begin(), facts.tokens.end(),
+                                   [](const Token& t) { return t.word; });
+        if (!has_counts && !candidates.empty() && opener != facts.tokens.end() &&
+            (points_back(opener->span.in(prose)) || is_pronoun(opener->span.in(prose)))) {
+            const Attribution& given = candidates.back().attribution;
+            std::size_t paragraph = sentence.paragraph;
+            // Across a paragraph break only "This ..."/"These ..." as the very first word.
+            bool opens_paragraph = (s == 0 || document.sentences[s - 1].paragraph != paragraph) &&
+                                   opener == facts.tokens.begin() &&
+                                   lower(opener->span.in(prose)) != "the" &&
+                                   points_back(opener->span.in(prose));
+            for (std::size_t c = first_claim; c-- > 0;) {
+                Claim& earlier = claims[c];
+                std::size_t earlier_paragraph = document.sentences[earlier.sentence].paragraph;
+                if (earlier_paragraph != paragraph &&
+                    !(opens_paragraph && earlier_paragraph + 1 == paragraph))
+                    break;
+                if (!is_count(earlier.quantity))
+                    continue;
+                if (!earlier.attribution) {
+                    earlier.attribution = given;
+                    earlier.reportedly = true;
+                } else if (earlier.attribution->via.empty() && !given.via.empty() &&
+                           earlier.attribution->entity == given.entity) {
+                    earlier.attribution->via = given.via;
+                }
+            }
         }
     }
     return claims;

@@ -25,8 +25,13 @@ options:
 )";
 
 /// JSON has no infinity: a figure beyond double range ("1e400") is null; `text` keeps it.
+/// Whole numbers print as integers (100, not 1E2), the way people write them.
 json::value number_or_null(const std::optional<double>& value) {
-    return value && std::isfinite(*value) ? json::value(*value) : json::value(nullptr);
+    if (!value || !std::isfinite(*value))
+        return nullptr;
+    if (std::trunc(*value) == *value && std::fabs(*value) < 9007199254740992.0)
+        return static_cast<std::int64_t>(*value);
+    return *value;
 }
 
 json::value string_or_null(const std::string& text) {

@@ -1,0 +1,205 @@
+// Claim linking on sentences shaped like the seed stories: subject, entity, metric, date and
+// attribution, and the numbers that must not be linked.
+#include "grammar/claims.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace factlint;
+
+namespace {
+
+Lexicon test_lexicon() {
+    Lexicon lexicon;
+    lexicon.entities = {
+        {"north-korean-troops",
+         "North Korean troops",
+         "",
+         {"North Korean soldiers", "North Korean forces", "Pyongyang's troops"},
+         "group"},
+        {"nis", "National Intelligence Service", "NIS", {"NIS"}, "organisation"},
+        {"lee-seong-kweun",
+         "Lee Seong-kweun",
+         "Lee Seong-kweun",
+         {"Lee Sung-kwon", "Lee Seong-Kwon", "Lee"},
+         "person"},
+        {"zelenskyy", "Volodymyr Zelenskyy", "Zelenskyy", {"Zelensky"}, "person"},
+    };
+    lexicon.metrics = {
+        {"killed", {"deaths", "dead"}, {"killed", "died", "lost their lives"}, "people"},
+        {"wounded",
+         {"injuries", "wounded"},
+         {"wounded", "injured", "sustained injuries"},
+         "people"},
+        {"casualties", {"casualties"}, {}, "people"},
+        {"deployed", {"deployment"}, {"deployed", "sent", "dispatched", "stationed"}, "people"},
+    };
+    return lexicon;
+}
+
+std::vector<Claim> claims_of(std::string text, std::optional<Date> reference = {}) {
+    static const ClaimExtractor extractor(test_lexicon());
+    Document document = load_document("test.txt", std::move(text));
+    return extractor.extract(document, reference);
+}
+
+/// The claim whose quantity text is `written`.
+Claim claim_for(const std::string& text, std::string_view written,
+                std::optional<Date> reference = {}) {
+    for (const Claim& claim : claims_of(text, reference))
+        if (claim.quantity.span.in(text) == written)
+            return claim;
+    FAIL("no claim '" << written << "' in: " << text);
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("claims: the counted noun phrase after the number") {
+    std::string text = "At least 100 North Korean soldiers have lost their lives in Kursk.";
+    Claim claim = claim_for(text, "At least 100");
+    CHECK(claim.subject == "North Korean soldiers");
+    CHECK(claim.entity == "north-korean-troops");
+    CHECK(claim.metric == "killed");
+    CHECK_FALSE(claim.attribution);
+
+    Claim other = claim_for("Around 1,000 other North Korean troops have sustained injuries.",
+                            "Around 1,000");
+    CHECK(other.entity == "north-korean-troops");
+    CHECK(other.metric == "wounded");
+}
+
+TEST_CASE("claims: a number counting someone else is not linked to the group") {
+    std::string text = "North Korean troops mistakenly killed eight Russian paramilitary fighters.";
+    Claim claim = claim_for(text, "eight");
+    CHECK(claim.entity.empty());
+    CHECK(claim.metric == "killed");
+    CHECK(claim.subject == "Russian paramilitary fighters");
+}
+
+TEST_CASE("claims: '100-Year Partnership' is no count") {
+    for (const Claim& claim : claims_of("Starmer Signs Historic 100-Year Partnership with Ukraine"))
+        CHECK(claim.quantity.kind != QuantityKind::quantity);
+}
+
+TEST_CASE("claims: a generic noun takes the group the sentence or paragraph is about") {
+    Claim sentence =
+        claim_for("North Korean troops are in Kursk, where 300 soldiers have died.", "300");
+    CHECK(sentence.entity == "north-korean-troops");
+    CHECK(sentence.metric == "killed");
+
+    Claim paragraph = claim_for(
+        "North Korean forces joined the assault on Kursk. About 300 soldiers have been killed.",
+        "About 300");
+    CHECK(paragraph.entity == "north-korean-troops");
+
+    // A new paragraph about someone else does not inherit the group.
+    Claim elsewhere = claim_for(
+        "North Korean forces joined the assault on Kursk.\n\nAbout 300 soldiers have been killed.",
+        "About 300");
+    CHECK(elsewhere.entity.empty());
+}
+
+TEST_CASE("claims: the noun before 'are estimated at' and 'surpassed'") {
+    Claim estimated =
+        claim_for("Lee said North Korean casualties are estimated at approximately 4,700.",
+                  "approximately 4,700");
+    CHECK(estimated.metric == "casualties");
+    CHECK(estimated.entity == "north-korean-troops");
+
+    Claim surpassed = claim_for(
+        "\"The number of casualties among North Korean forces has surpassed 3,000,\" he said.",
+        "surpassed 3,000");
+    CHECK(surpassed.metric == "casualties");
+    CHECK(surpassed.entity == "north-korean-troops");
+    CHECK(surpassed.quantity.qualifier == Qualifier::more_than);
+}
+
+TEST_CASE("claims: attribution in the sentence, with title and chain") {
+    std::string text = "At least 100 North Korean soldiers have died, lawmaker Lee Sung-kwon said, "
+                       "citing the NIS.";
+    Claim claim = claim_for(text, "At least 100");
+    REQUIRE(claim.attribution);
+    CHECK(claim.attribution->source == "lawmaker Lee Sung-kwon");
+    CHECK(claim.attribution->entity == "lee-seong-kweun");
+    CHECK(claim.attribution->cue == "said");
+    CHECK(claim.attribution->via == "nis");
+    CHECK(claim.reportedly);
+
+    Claim briefing = claim_for("Lee Sung-kwon, following a briefing from the NIS, said 1,000 "
+                               "North Korean troops were wounded.",
+                               "1,000");
+    REQUIRE(briefing.attribution);
+    CHECK(briefing.attribution->entity == "lee-seong-kweun");
+    CHECK(briefing.attribution->via == "nis");
+
+    Claim according = claim_for("According to the NIS, more than 300 North Korean soldiers have "
+                                "died.",
+                                "more than 300");
+    REQUIRE(according.attribution);
+    CHECK(according.attribution->entity == "nis");
+    CHECK(according.attribution->cue == "according to");
+}
+
+TEST_CASE("claims: a pronoun points back at the last named source in the paragraph") {
+    std::string text = "Lee Sung-kwon spoke after the briefing. He said 1,000 North Korean "
+                       "troops were wounded.";
+    Claim claim = claim_for(text, "1,000");
+    REQUIRE(claim.attribution);
+    CHECK(claim.attribution->entity == "lee-seong-kweun");
+    CHECK(claim.attribution->cue == "said");
+}
+
+TEST_CASE("claims: unattributed figures stay unattributed; 'reportedly' still hedges") {
+    Claim plain = claim_for("Over 10,000 North Korean soldiers were deployed.", "Over 10,000");
+    CHECK_FALSE(plain.attribution);
+    CHECK_FALSE(plain.reportedly);
+    CHECK(plain.metric == "deployed");
+
+    Claim reported = claim_for("Over 100 North Korean troops reportedly killed.", "Over 100");
+    CHECK_FALSE(reported.attribution);
+    CHECK(reported.reportedly);
+}
+
+TEST_CASE("claims: a claim that dates itself") {
+    Date reference = *Date::parse_iso("2025-01-13");
+    Claim by = claim_for("By December 2024, 100 North Korean soldiers had died.", "100", reference);
+    REQUIRE(by.date);
+    CHECK(by.date->iso() == "2024-12");
+
+    Claim as_of =
+        claim_for("As of January 2025, 300 North Korean soldiers had died.", "300", reference);
+    REQUIRE(as_of.date);
+    CHECK(as_of.date->iso() == "2025-01");
+
+    Claim undated = claim_for("300 North Korean soldiers had died.", "300", reference);
+    CHECK_FALSE(undated.date);
+}
+
+TEST_CASE("claims: find_names reports every spelling and whether it is preferred") {
+    static const ClaimExtractor extractor(test_lexicon());
+    Document document = load_document(
+        "test.txt", "Lee Sung-kwon met Zelenskyy; Lee Seong-kweun and ZELENSKY agreed.");
+    std::vector<NameMention> names = extractor.find_names(document);
+    REQUIRE(names.size() == 4);
+    CHECK(names[0].entity == "lee-seong-kweun");
+    CHECK(names[0].written == "Lee Sung-kwon");
+    CHECK_FALSE(names[0].preferred);
+    CHECK(names[1].entity == "zelenskyy");
+    CHECK(names[1].preferred);
+    CHECK(names[2].written == "Lee Seong-kweun");
+    CHECK(names[2].preferred);
+    CHECK(names[3].written == "ZELENSKY");
+    CHECK_FALSE(names[3].preferred);
+}
+
+TEST_CASE("claims: a synonym added at run time links without a rebuild") {
+    Lexicon lexicon = test_lexicon();
+    lexicon.metrics.push_back({"captured", {"prisoners"}, {"captured", "taken alive"}, "people"});
+    ClaimExtractor extractor(lexicon);
+    std::string text = "Two North Korean soldiers were taken alive.";
+    Document document = load_document("test.txt", text);
+    std::vector<Claim> claims = extractor.extract(document, {});
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].metric == "captured");
+    CHECK(claims[0].entity == "north-korean-troops");
+}
