@@ -25,7 +25,8 @@ namespace {
 constexpr std::string_view usage = R"(usage: factlint [lint] [OPTIONS] [PATHS...]
 
 Checks numeric claims in Markdown and text files against a rule pack of sourced facts.
-Directories are walked recursively; "-" reads standard input.
+Directories are walked recursively; "-" reads standard input ("--" ends the options).
+Findings are printed sorted by file, then position.
 
 options:
   --config FILE          rule pack to use (default: nearest .factlint.yaml, else the bundled pack)
@@ -37,7 +38,7 @@ options:
   --ext LIST             file extensions to lint in directories (default: .md,.markdown,.txt)
   --stdin-filename NAME  the name to report for "-" (also used to find .factlint.yaml)
   -j, --jobs N           files linted in parallel (default: hardware threads)
-  -q, --quiet            no progress bar and no summary
+  -q, --quiet            no progress bar (shown on stderr when it is a terminal)
   --version              print the version
   -h, --help             print this help
 {}
