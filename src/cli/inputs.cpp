@@ -83,6 +83,10 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
                 errors.push_back(fmt_error(
                     path,
                     "no files to lint in this directory (extensions: " + join(extensions) + ")"));
+        } else if (fs::is_character_file(status) || fs::is_block_file(status) ||
+                   fs::is_socket(status)) {
+            // /dev/zero would be read forever; pipes (`<(cmd)`) end and are read ("-" is stdin).
+            errors.push_back(fmt_error(path, "not a regular file"));
         } else {
             inputs.push_back({path, false});
         }

@@ -169,6 +169,19 @@ with tempfile.TemporaryDirectory() as tmp:
         check("unreadable file exits 2 naming it", code == 2 and "locked.md" in err,
               f"{code} {err!r}")
 
+    # A device is refused rather than read forever; a pipe (process substitution) is read.
+    code, out, err = run(["/dev/zero"], tmp)
+    check("/dev/zero is not a regular file, exit 2", code == 2 and "/dev/zero" in err,
+          f"{code} {err!r}")
+    reader, writer = os.pipe()
+    os.write(writer, VARIANT.encode())
+    os.close(writer)
+    result = subprocess.run([BINARY, f"/dev/fd/{reader}"], cwd=tmp, capture_output=True, text=True,
+                            timeout=60, pass_fds=(reader,))
+    os.close(reader)
+    check("a pipe is linted", result.returncode == 1 and ":5:21: warning:" in result.stdout,
+          f"{result.returncode} {result.stdout!r} {result.stderr!r}")
+
     # --ext: only the listed extensions are walked.
     write(f"{tmp}/notes/a.rst", VARIANT)
     code, out, err = run(["--ext", "rst", "notes"], tmp)
