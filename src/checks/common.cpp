@@ -1,5 +1,8 @@
 #include "checks/common.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -8,6 +11,68 @@ namespace factlint {
 bool is_tracked(const Claim& claim) {
     return claim.quantity.kind == QuantityKind::quantity && claim.quantity.trend == Trend::none &&
            !claim.entity.empty() && !claim.metric.empty();
+}
+
+namespace {
+
+/// Lower-case words of three letters or more.
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    auto flush = [&] {
+        if (word.size() >= 3)
+            words.push_back(word);
+        word.clear();
+    };
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80))
+            word += char(std::tolower(static_cast<unsigned char>(c)));
+        else
+            flush();
+    }
+    flush();
+    return words;
+}
+
+/// Words that count people whatever the story: "600 people", "2,700 others".
+constexpr std::array<std::string_view, 14> generic_counted{
+    "people",  "others",  "more",   "men",    "women",    "personnel", "individuals",
+    "members", "persons", "troops", "forces", "soldiers", "fighters",  "those"};
+
+} // namespace
+
+SubjectWords::SubjectWords(const RulePack& pack)
+    : shared_(generic_counted.begin(), generic_counted.end()) {
+    for (const MetricEntry& metric : pack.lexicon.metrics) {
+        for (const std::string& noun : metric.nouns)
+            for (std::string& word : words_of(noun))
+                shared_.insert(std::move(word));
+        for (const std::string& verb : metric.verbs)
+            for (std::string& word : words_of(verb))
+                shared_.insert(std::move(word));
+    }
+    for (const EntityEntry& entity : pack.lexicon.entities) {
+        auto& words = by_entity_[entity.id];
+        for (const std::string* name : {&entity.name, &entity.preferred})
+            for (std::string& word : words_of(*name))
+                words.insert(std::move(word));
+        for (const std::string& alias : entity.aliases)
+            for (std::string& word : words_of(alias))
+                words.insert(std::move(word));
+    }
+}
+
+bool SubjectWords::fits(const Claim& claim) const {
+    if (claim.subject.empty())
+        return true;
+    std::vector<std::string> subject = words_of(claim.subject);
+    if (subject.empty())
+        return true;
+    auto entity = by_entity_.find(claim.entity);
+    return std::any_of(subject.begin(), subject.end(), [&](const std::string& word) {
+        return shared_.contains(word) ||
+               (entity != by_entity_.end() && entity->second.contains(word));
+    });
 }
 
 Date judged_at(const Claim& claim, const Date& draft_as_of) {

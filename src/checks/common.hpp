@@ -5,6 +5,8 @@
 #include "checks/intervals.hpp"
 #include "rules/message.hpp"
 
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,20 @@ namespace factlint {
 /// A claim the fact checks can judge: a plain count (not a change) with a known entity and
 /// metric.
 bool is_tracked(const Claim& claim);
+/// The words that may name what a pack counts: each entity's names and aliases, every metric's
+/// nouns and verbs, and generic ones ("people", "others").
+class SubjectWords {
+public:
+    explicit SubjectWords(const RulePack& pack);
+    /// False when the claim's own counted noun names something else than its entity and metric
+    /// ("a fire at one cafe", "11 countries", "five million left homeless"): the linker took the
+    /// entity and metric from the sentence, and comparing such a number with others misleads.
+    bool fits(const Claim& claim) const;
+
+private:
+    std::set<std::string, std::less<>> shared_;
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> by_entity_;
+};
 /// The date a claim is judged at: its own date when it dates itself, else the draft's.
 Date judged_at(const Claim& claim, const Date& draft_as_of);
 /// The headline number of a figure: its value, or the low end of a range.

@@ -29,8 +29,9 @@ bool same(const Interval& a, const Interval& b) {
 void figure_conflict(const CheckContext& context, std::vector<Diagnostic>& out) {
     Tolerances tolerances = tolerances_from(context.setting);
     std::map<std::string, std::vector<Seen>> seen;
+    SubjectWords subject_words(context.pack);
     for (const Claim& claim : context.claims) {
-        if (!is_tracked(claim))
+        if (!is_tracked(claim) || !subject_words.fits(claim))
             continue;
         std::optional<Interval> interval = interval_of(claim.quantity, tolerances);
         if (!interval)

@@ -63,8 +63,8 @@ const Claim* nearest(const std::vector<const Claim*>& claims, const Claim& ancho
     return at - before->quantity.span.begin <= (*after)->quantity.span.begin - at ? before : *after;
 }
 
-/// Who a figure comes from: its attribution's source and via, else (for an unattributed figure)
-/// the source and via of the fact that gives that same number. Empty when unknown.
+/// Who a figure comes from: its attribution's known source and via, else the source and via of
+/// the fact that gives that same number. Empty when unknown.
 std::vector<std::string> account_of(const CheckContext& context, const Claim& claim) {
     std::vector<std::string> ids;
     auto add = [&](const std::string& id) {
@@ -74,11 +74,15 @@ std::vector<std::string> account_of(const CheckContext& context, const Claim& cl
     if (claim.attribution) {
         add(claim.attribution->entity);
         add(claim.attribution->via);
-    } else if (const Fact* fact =
-                   fact_with_same_number(context.pack, claim, judged_at(claim, context.as_of))) {
-        add(fact->source);
-        add(fact->via);
     }
+    // A source the lexicon does not know ("an unnamed official") says nothing; the fact that
+    // gives the same number may.
+    if (ids.empty())
+        if (const Fact* fact =
+                fact_with_same_number(context.pack, claim, judged_at(claim, context.as_of))) {
+            add(fact->source);
+            add(fact->via);
+        }
     return ids;
 }
 
@@ -114,8 +118,10 @@ void relation_violation(const CheckContext& context, std::vector<Diagnostic>& ou
     // (entity, date) -> metric -> claims: figures that may be combined.
     using Key = std::pair<std::string, std::optional<Date>>;
     std::map<Key, std::map<std::string, std::vector<const Claim*>>> groups;
+    SubjectWords subject_words(context.pack);
     for (const Claim& claim : context.claims)
-        if (is_tracked(claim) && interval_of(claim.quantity, tolerances))
+        if (is_tracked(claim) && subject_words.fits(claim) &&
+            interval_of(claim.quantity, tolerances))
             groups[{claim.entity, claim.date}][claim.metric].push_back(&claim);
 
     for (const Relation& relation : context.pack.relations) {

@@ -423,3 +423,51 @@ TEST_CASE("stale-figure: a one-sided figure repeating a one-sided fact is curren
     CHECK(run("stale-figure", d, Date{2025, 1, 13}).empty());
     CHECK(run("stale-figure", d, may).size() == 1);
 }
+
+TEST_CASE("figure-conflict and relation-violation: a figure whose own noun is something else") {
+    // The linker may take entity and metric from the sentence ("a fire at one cafe killed 25
+    // people"); the figure's own subject shows it counts something else.
+    Draft d = draft("About 300 North Korean soldiers were killed. A strike on one cafe killed "
+                    "25 people.\n",
+                    {{"About 300"}, {"one"}});
+    d.claims[1].subject = "cafe";
+    CHECK(run("figure-conflict", d, january).empty());
+    d.claims[1].subject = "North Korean soldiers";
+    CHECK(run("figure-conflict", d, january).size() == 1);
+    d.claims[1].subject = "others"; // generic count nouns fit any entity
+    CHECK(run("figure-conflict", d, january).size() == 1);
+
+    Draft parts = draft("300 North Korean soldiers were killed and 2,700 wounded in 11 "
+                        "villages. Casualties reached 3,000.\n",
+                        {{"300"},
+                         {"2,700", "north-korean-troops", "wounded"},
+                         {"11", "north-korean-troops", "casualties"},
+                         {"3,000", "north-korean-troops", "casualties"}});
+    parts.claims[2].subject = "villages";
+    CHECK(run("relation-violation", parts, january).empty());
+    parts.claims[2].subject = "";
+    CHECK(run("relation-violation", parts, january).size() == 1);
+}
+
+TEST_CASE("relation-violation: an unattributed figure belongs to the account of its fact") {
+    // Seed 000: the NIS's killed and wounded next to a U.S. official's "several hundred".
+    Draft d = draft("Over 100 North Korean troops were killed, along with over 1,000 injuries, "
+                    "Lee said. An official put casualties at several hundred.\n",
+                    {{"Over 100", "north-korean-troops", "killed", "lee-seong-kweun"},
+                     {"over 1,000", "north-korean-troops", "wounded", "lee-seong-kweun"},
+                     {"several hundred", "north-korean-troops", "casualties"}});
+    CHECK(run("relation-violation", d, december).empty());
+    // Lee citing the NIS and the NIS itself are one account.
+    d.claims[0].attribution->via = d.claims[1].attribution->via = "nis";
+    d.claims[2].attribution = Attribution{"the NIS", "nis", "said", "", {}};
+    CHECK(run("relation-violation", d, december).size() == 1);
+}
+
+TEST_CASE("misattribution: not when the sentence also names the fact's own source") {
+    Draft d = draft("A Pentagon spokesman confirmed deaths; an unnamed U.S. official indicated "
+                    "several hundred casualties.\n",
+                    {{"several hundred", "north-korean-troops", "casualties", "pentagon"}});
+    CHECK(run("misattribution", d, december).size() == 1);
+    mention(d, "U.S. official", "us-officials", true);
+    CHECK(run("misattribution", d, december).empty());
+}
