@@ -5,8 +5,10 @@
 #include "ledger/svg_chart.hpp"
 #include "ledger/timeline.hpp"
 
+#include <algorithm>
 #include <fmt/core.h>
 #include <iostream>
+#include <utility>
 
 namespace factlint::cli {
 namespace {
@@ -84,6 +86,13 @@ int run_timeline(std::span<const std::string> args) {
     for (const auto& [id, name] : names)
         if (name == entity)
             entity = id;
+    // `factlint timeline killed`: a lone word that is a metric and no entity filters by metric.
+    if (positional.size() == 1 && !names.contains(entity) &&
+        std::any_of(facts.begin(), facts.end(),
+                    [&](const ledger::LedgerFact& f) { return f.fact.metric == entity; }) &&
+        std::none_of(facts.begin(), facts.end(),
+                     [&](const ledger::LedgerFact& f) { return f.fact.entity == entity; }))
+        metric = std::exchange(entity, "");
     std::vector<ledger::Series> series = ledger::build_series(std::move(facts), entity, metric);
     if (series.empty()) {
         fmt::print(stderr, "factlint timeline: no facts{}{}\n",

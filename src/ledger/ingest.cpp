@@ -27,6 +27,19 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
+/// A line without closing punctuation: a title or headline rather than a sentence of prose.
+bool is_headline(const Document& document, std::size_t sentence) {
+    if (sentence >= document.sentences.size())
+        return false;
+    std::string_view text = document.sentences[sentence].span.in(document.text);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r'))
+        text.remove_suffix(1);
+    for (std::string_view end : {".", "!", "?", "\"", ")", "\u201d", "\u2019", ":"})
+        if (text.ends_with(end))
+            return false;
+    return true;
+}
+
 /// The figure a record states; equal figures are one figure whatever the source.
 auto figure(const Fact& fact) {
     return std::tie(fact.value, fact.low, fact.high, fact.qualifier);
@@ -67,49 +80,55 @@ std::vector<LedgerFact> facts_from_claims(const Document& document,
 
     std::vector<LedgerFact> out;
     std::set<std::pair<std::string, std::string>> seen;
-    for (const Claim& claim : claims) {
-        const Quantity& quantity = claim.quantity;
-        if (quantity.kind != QuantityKind::quantity || claim.metric.empty())
-            continue;
-        if (!quantity.value && !(quantity.low && quantity.high))
-            continue;
-        std::string entity = claim.entity;
-        if (entity.empty()) {
-            auto candidates = entities_by_metric.find(claim.metric);
-            if (candidates == entities_by_metric.end() || candidates->second.size() != 1)
+    // Body sentences first: a headline ("300 North Korean Troops Killed ...") rounds the
+    // figure the lede states with its hedge ("About 300 ... have been killed").
+    for (bool headlines : {false, true}) {
+        for (const Claim& claim : claims) {
+            if (is_headline(document, claim.sentence) != headlines)
                 continue;
-            entity = *candidates->second.begin();
-        }
-        if (!options.tracked.contains({entity, claim.metric}))
-            continue;
-        // The first figure in reading order: headline and lede state the article's figure;
-        // later mentions repeat it or are about something else.
-        if (!seen.emplace(entity, claim.metric).second)
-            continue;
+            const Quantity& quantity = claim.quantity;
+            if (quantity.kind != QuantityKind::quantity || claim.metric.empty())
+                continue;
+            if (!quantity.value && !(quantity.low && quantity.high))
+                continue;
+            std::string entity = claim.entity;
+            if (entity.empty()) {
+                auto candidates = entities_by_metric.find(claim.metric);
+                if (candidates == entities_by_metric.end() || candidates->second.size() != 1)
+                    continue;
+                entity = *candidates->second.begin();
+            }
+            if (!options.tracked.contains({entity, claim.metric}))
+                continue;
+            // The first figure in reading order: the lede states the article's figure; later
+            // mentions repeat it or are about something else.
+            if (!seen.emplace(entity, claim.metric).second)
+                continue;
 
-        LedgerFact record;
-        Fact& fact = record.fact;
-        fact.entity = entity;
-        fact.metric = claim.metric;
-        fact.value = quantity.value;
-        fact.low = quantity.low;
-        fact.high = quantity.high;
-        fact.qualifier = quantity.qualifier;
-        fact.as_of = options.as_of;
-        fact.source = options.source;
-        fact.via = options.via;
-        if (claim.attribution && !claim.attribution->entity.empty()) {
-            fact.source = claim.attribution->entity;
-            fact.via = claim.attribution->via == fact.source ? "" : claim.attribution->via;
+            LedgerFact record;
+            Fact& fact = record.fact;
+            fact.entity = entity;
+            fact.metric = claim.metric;
+            fact.value = quantity.value;
+            fact.low = quantity.low;
+            fact.high = quantity.high;
+            fact.qualifier = quantity.qualifier;
+            fact.as_of = options.as_of;
+            fact.source = options.source;
+            fact.via = options.via;
+            if (claim.attribution && !claim.attribution->entity.empty()) {
+                fact.source = claim.attribution->entity;
+                fact.via = claim.attribution->via == fact.source ? "" : claim.attribution->via;
+            }
+            fact.citation_title = options.title;
+            fact.url = options.url;
+            record.provenance.file = document.path;
+            record.provenance.line = document.lines->position(quantity.span.begin).line;
+            if (claim.sentence < document.sentences.size())
+                record.provenance.quote =
+                    collapse_spaces(document.sentences[claim.sentence].span.in(document.text));
+            out.push_back(std::move(record));
         }
-        fact.citation_title = options.title;
-        fact.url = options.url;
-        record.provenance.file = document.path;
-        record.provenance.line = document.lines->position(quantity.span.begin).line;
-        if (claim.sentence < document.sentences.size())
-            record.provenance.quote =
-                collapse_spaces(document.sentences[claim.sentence].span.in(document.text));
-        out.push_back(std::move(record));
     }
     return out;
 }

@@ -54,6 +54,57 @@ std::string display_name(const std::string& id, const std::map<std::string, std:
     return it == names.end() ? id : it->second;
 }
 
+std::size_t code_points(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text)
+        count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+/// A placed two-line label: centre x, baseline of its lower line, width.
+struct LabelBox {
+    double cx;
+    double base;
+    double width;
+};
+
+constexpr double label_height = 27;
+
+/// The baseline for a label at `cx` for a point at `point_y`: just above the point if free,
+/// else the nearest free slot above (within the panel), else below.
+double choose_label_baseline(const std::vector<LabelBox>& placed, double cx, double width,
+                             double point_y, double top, double bottom) {
+    auto free = [&](double base) {
+        for (const LabelBox& box : placed)
+            if (std::abs(box.cx - cx) < (box.width + width) / 2 &&
+                std::abs(box.base - base) < label_height)
+                return false;
+        return true;
+    };
+    for (int level = 0; level < 8; ++level) {
+        double base = point_y - 10 - label_height * level;
+        if (base - 24 < top - 30)
+            break;
+        if (free(base))
+            return base;
+    }
+    for (int level = 0; level < 8; ++level) {
+        double base = point_y + 34 + label_height * level;
+        if (base > bottom - 2)
+            break;
+        if (free(base))
+            return base;
+    }
+    return point_y - 10;
+}
+
+/// "Jan 2025" for a month tick.
+std::string month_label(const Date& date) {
+    static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return fmt::format("{} {}", months[(date.month + 11) % 12], date.year);
+}
+
 } // namespace
 
 std::string xml_escape(std::string_view text) {
@@ -104,7 +155,7 @@ std::string render_svg(const std::vector<Series>& series,
     std::sort(metrics.begin(), metrics.end());
     // Pad the date range so the first and last points sit inside the axis.
     long span = std::max(30L, last_day - first_day);
-    long axis_begin = first_day - span / 20 - 1;
+    long axis_begin = first_day - span / 12 - 1;
     long axis_end = last_day + span / 20 + 1;
     double plot_width = chart_width - margin_left - margin_right;
     auto x_of = [&](long day) {
@@ -170,7 +221,7 @@ std::string render_svg(const std::vector<Series>& series,
                                "stroke=\"#333\"/>\n",
                                x, bottom, bottom + 5);
             out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x,
-                               bottom + 18, Date{d.year, d.month, 0}.iso());
+                               bottom + 18, month_label(d));
         }
         out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#333\"/>\n",
                            margin_left, top, bottom);
@@ -178,6 +229,7 @@ std::string render_svg(const std::vector<Series>& series,
                            margin_left, bottom, margin_left + plot_width);
 
         double legend_y = top + 4;
+        std::vector<LabelBox> placed;
         for (const Series& s : series) {
             if (s.metric != metric)
                 continue;
@@ -195,12 +247,9 @@ std::string render_svg(const std::vector<Series>& series,
             out += fmt::format("<path class=\"step\" d=\"{}\" fill=\"none\" stroke=\"{}\" "
                                "stroke-width=\"2\"/>\n",
                                path, colour);
-            // Points on one date (two articles the same day) get stacked labels.
-            std::map<long, int> labels_on_day;
             for (const LedgerFact& p : s.points) {
                 const Fact& fact = p.fact;
-                long day = fact.as_of.days_since_epoch();
-                double x = x_of(day);
+                double x = x_of(fact.as_of.days_since_epoch());
                 double y = y_of(plotted(fact));
                 if (fact.low && fact.high) // an interval: draw its extent
                     out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
@@ -221,14 +270,29 @@ std::string render_svg(const std::vector<Series>& series,
                     xml_escape(fact.entity), xml_escape(fact.metric), fact.as_of.iso(),
                     xml_escape(value), xml_escape(fact.source), x, y, colour,
                     p.conflict ? "#d00" : "white", p.conflict ? 2 : 1, xml_escape(title));
-                int stacked = labels_on_day[day]++;
-                double label_y = y - 10 - 26 * stacked;
+                // The label: the hedged figure, and above it who said so and when (the
+                // ultimate source is in the tooltip). Labels that would overlap an earlier
+                // one move up (then below the point) and get a leader line.
+                std::string who = fact.source.empty() ? "-" : display_name(fact.source, names);
+                std::string detail = who + " · " + fact.as_of.iso();
+                std::string shown = value + (p.conflict ? " !" : "");
+                double width =
+                    std::max(double(code_points(shown)) * 7.0, double(code_points(detail)) * 5.5) +
+                    8;
+                double cx = std::clamp(x, margin_left + width / 2 + 4,
+                                       margin_left + plot_width + 15 - width / 2);
+                double base = choose_label_baseline(placed, cx, width, y, top, bottom);
+                placed.push_back({cx, base, width});
+                if (std::abs(base - (y - 10)) > 1 || std::abs(cx - x) > 1)
+                    out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" "
+                                       "y2=\"{:.1f}\" stroke=\"#999\" stroke-width=\"0.7\"/>\n",
+                                       x, base < y ? y - 5 : y + 5, cx,
+                                       base < y ? base + 3 : base - 24);
                 out += fmt::format("<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" "
-                                   "text-anchor=\"middle\"><tspan font-weight=\"bold\">{}{}"
+                                   "text-anchor=\"middle\"><tspan font-weight=\"bold\">{}"
                                    "</tspan><tspan x=\"{:.1f}\" dy=\"-12\" fill=\"#555\" "
-                                   "font-size=\"9.5\">{} · {}</tspan></text>\n",
-                                   x, label_y, xml_escape(value), p.conflict ? " !" : "", x,
-                                   xml_escape(source), fact.as_of.iso());
+                                   "font-size=\"9.5\">{}</tspan></text>\n",
+                                   cx, base, xml_escape(shown), cx, xml_escape(detail));
             }
             // Legend entry for this entity.
             double lx = margin_left + plot_width + 20;
