@@ -23,11 +23,11 @@ struct Command {
     CommandFunction run;
 };
 
-int run_lint(std::span<const std::string> args);    ///< lint_command.cpp (the default)
-int run_claims(std::span<const std::string> args);  ///< claims_command.cpp
-int run_explain(std::span<const std::string> args); ///< explain_command.cpp
-int run_ingest(std::span<const std::string> args);  ///< ingest_command.cpp
-int run_lsp(std::span<const std::string> args);     ///< lsp_command.cpp
+int run_lint(std::span<const std::string> args);     ///< lint_command.cpp (the default)
+int run_claims(std::span<const std::string> args);   ///< claims_command.cpp
+int run_explain(std::span<const std::string> args);  ///< explain_command.cpp
+int run_ingest(std::span<const std::string> args);   ///< ingest_command.cpp
+int run_lsp(std::span<const std::string> args);      ///< lsp_command.cpp
 int run_timeline(std::span<const std::string> args); ///< timeline_command.cpp
 
 } // namespace factlint::cli
