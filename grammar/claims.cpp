@@ -237,7 +237,9 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
             tables.entity_names.add(alias, i);
         if (entity.kind == "group")
             for (const std::string& name : entity.aliases)
-                if (std::size_t space = name.rfind(' '); space != std::string::npos && space > 3)
+                // Two words at least ("North Korean"): "Russian" or "US" alone name too much.
+                if (std::size_t space = name.rfind(' ');
+                    space != std::string::npos && name.find(' ') < space)
                     tables.group_modifiers.add(name.substr(0, space), i);
     }
     for (std::size_t i = 0; i < lexicon.metrics.size(); ++i) {
@@ -493,9 +495,37 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
         // ("an unnamed U.S. official later indicated", "South Korea Says").
         auto unnamed_source = [&](const CueHit& hit) -> std::optional<Attribution> {
             auto cue_token = token_at(hit.span.begin);
-            auto accept = [&](const Token& token) {
+            using Iter = std::vector<Token>::const_iterator;
+            auto joins = [&](const Token& token) {
+                return token.word && one_of(token.span.in(prose),
+                                            std::array<std::string_view, 3>{"of", "for", "and"});
+            };
+            // "." only inside an initialism ("U.S."): "Gartner.More" is two sentences.
+            auto accept = [&](Iter at) {
+                const Token& token = *at;
                 std::string_view word = token.span.in(prose);
-                return token.word ? (token.capitalized || is_source_noun(word)) : word == ".";
+                if (!token.word)
+                    return word == "." && at != facts.tokens.begin() && (at - 1)->word &&
+                           (at - 1)->span.size() == 1;
+                return token.capitalized || is_source_noun(word) || joins(token);
+            };
+            // A run keeps neither articles, joining words nor a full stop at its edges
+            // ("The ONS", "Bank of England", "analysts."); "U.S." keeps its stops.
+            auto trim = [&](Iter first, Iter last) -> std::optional<Span> {
+                auto edge = [&](Iter token, bool at_end) {
+                    std::string_view word = token->span.in(prose);
+                    if (!token->word)
+                        return !(at_end && token != first && (token - 1)->span.size() == 1);
+                    return joins(*token) ||
+                           one_of(word, std::array<std::string_view, 3>{"the", "a", "an"});
+                };
+                while (first != last && edge(first, false))
+                    ++first;
+                while (first != last && edge(last - 1, true))
+                    --last;
+                if (first == last)
+                    return std::nullopt;
+                return Span{first->span.begin, (last - 1)->span.end};
             };
             Span run{};
             if (hit.cue->forward) {
@@ -505,22 +535,22 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                               std::array<std::string_view, 3>{"a", "an", "the"}))
                     ++token;
                 auto start = token;
-                while (token != facts.tokens.end() && accept(*token))
+                while (token != facts.tokens.end() && accept(token))
                     ++token;
-                if (start == token)
+                auto trimmed = trim(start, token);
+                if (!trimmed)
                     return std::nullopt;
-                run = {start->span.begin, (token - 1)->span.end};
+                run = *trimmed;
             } else {
                 auto token = cue_token;
                 while (token != facts.tokens.begin() && (token - 1)->word &&
                        is_cue_filler((token - 1)->span.in(prose)))
                     --token;
                 auto end = token;
-                while (token != facts.tokens.begin() && accept(*(token - 1)))
+                while (token != facts.tokens.begin() && accept(token - 1))
                     --token;
                 while (token != end && !(token->word && token->capitalized) &&
-                       !(token->word && is_source_noun(token->span.in(prose)) &&
-                         token->span.in(prose) != "and"))
+                       !(token->word && is_source_noun(token->span.in(prose)) && !joins(*token)))
                     ++token;
                 if (token == end)
                     return std::nullopt;
@@ -529,8 +559,14 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                     return std::nullopt;
                 if (end - token == 1 && is_not_a_source(nearest))
                     return std::nullopt;
-                run = {token->span.begin, (end - 1)->span.end};
+                auto trimmed = trim(token, end);
+                if (!trimmed)
+                    return std::nullopt;
+                run = *trimmed;
             }
+            if (std::string_view written = run.in(prose);
+                is_not_a_source(written) || written.size() < 2)
+                return std::nullopt;
             Attribution found;
             found.span = run;
             found.source = std::string(run.in(prose));
@@ -723,6 +759,15 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             std::size_t clause_end =
                 q + 1 < quantities.size() ? quantities[q + 1].span.begin : sentence.span.end;
 
+            // An age ("died aged 87", "at the age of 37") counts nobody.
+            std::string_view lead =
+                std::string_view(prose).substr(clause_begin, quantity_span.begin - clause_begin);
+            std::string lead_tail = lower(lead.substr(lead.size() > 8 ? lead.size() - 8 : 0));
+            if (lead_tail.ends_with("aged ") || lead_tail.ends_with("age of ")) {
+                claim.date = claim_date;
+                claims.push_back(std::move(claim));
+                continue;
+            }
             // Subject: the noun phrase right after the number.
             auto first = token_at(quantity_span.end);
             // A closing quote between number and noun: "several hundred" casualties.
@@ -761,6 +806,37 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                     }
             }
 
+            // Metric: a metric word in the subject, else the nearest in the clause, preferring
+            // words after the number ("100 soldiers were killed"), then before ("killed 100").
+            const MetricHit* metric = nullptr;
+            std::size_t best = SIZE_MAX;
+            for (const MetricHit& hit : facts.metric_hits) {
+                if (hit.span.begin < clause_begin || hit.span.end > clause_end)
+                    continue;
+                if (!claim.subject_span.empty() && claim.subject_span.contains(hit.span)) {
+                    metric = &hit;
+                    break;
+                }
+                bool after = hit.span.begin >= quantity_span.end;
+                std::size_t distance =
+                    after ? hit.span.begin - quantity_span.end
+                          : 2 * (quantity_span.begin - std::min(quantity_span.begin, hit.span.end));
+                // A comma or semicolon between them: likely another clause's word.
+                std::string_view between =
+                    after ? std::string_view(prose).substr(quantity_span.end,
+                                                           hit.span.begin - quantity_span.end)
+                          : std::string_view(prose).substr(
+                                std::min(hit.span.end, quantity_span.begin),
+                                quantity_span.begin - std::min(hit.span.end, quantity_span.begin));
+                if (between.find_first_of(",;") != std::string_view::npos)
+                    distance += 1000;
+                if (distance < best) {
+                    best = distance;
+                    metric = &hit;
+                }
+            }
+            if (metric)
+                claim.metric = tables.metrics[metric->metric].id;
             // Entity: a lexicon group named in the subject; a capitalised word in the subject
             // that is no known name ("eight Russian paramilitary fighters") means someone else.
             for (const auto* list : {&facts.mentions, &facts.group_hints}) {
@@ -784,7 +860,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                 }
                 // Only people-like subjects take the group from context: "300 soldiers",
                 // "2,700 others", "casualties", none; never "two phases".
-                bool generic = claim.subject.empty();
+                // With no subject, only a figure of a known metric: "2,700 Injured", not "6-4".
+                bool generic = claim.subject.empty() && !claim.metric.empty();
                 if (!generic) {
                     std::string_view head = (last - 1)->span.in(prose);
                     generic = is_person_noun(head) ||
@@ -818,37 +895,6 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                 }
             }
 
-            // Metric: a metric word in the subject, else the nearest in the clause, preferring
-            // words after the number ("100 soldiers were killed"), then before ("killed 100").
-            const MetricHit* metric = nullptr;
-            std::size_t best = SIZE_MAX;
-            for (const MetricHit& hit : facts.metric_hits) {
-                if (hit.span.begin < clause_begin || hit.span.end > clause_end)
-                    continue;
-                if (!claim.subject_span.empty() && claim.subject_span.contains(hit.span)) {
-                    metric = &hit;
-                    break;
-                }
-                bool after = hit.span.begin >= quantity_span.end;
-                std::size_t distance =
-                    after ? hit.span.begin - quantity_span.end
-                          : 2 * (quantity_span.begin - std::min(quantity_span.begin, hit.span.end));
-                // A comma or semicolon between them: likely another clause's word.
-                std::string_view between =
-                    after ? std::string_view(prose).substr(quantity_span.end,
-                                                           hit.span.begin - quantity_span.end)
-                          : std::string_view(prose).substr(
-                                std::min(hit.span.end, quantity_span.begin),
-                                quantity_span.begin - std::min(hit.span.end, quantity_span.begin));
-                if (between.find_first_of(",;") != std::string_view::npos)
-                    distance += 1000;
-                if (distance < best) {
-                    best = distance;
-                    metric = &hit;
-                }
-            }
-            if (metric)
-                claim.metric = tables.metrics[metric->metric].id;
             claim.date = claim_date;
             claims.push_back(std::move(claim));
         }
