@@ -918,8 +918,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             for (std::size_t c = first_claim; c-- > 0;) {
                 Claim& earlier = claims[c];
                 std::size_t earlier_paragraph = document.sentences[earlier.sentence].paragraph;
-                if (earlier_paragraph != paragraph &&
-                    !(opens_paragraph && earlier_paragraph + 1 == paragraph))
+                // Two sentences back at most: a long paragraph of "This ..." sentences stays
+                // linear.
+                if ((earlier_paragraph != paragraph &&
+                     !(opens_paragraph && earlier_paragraph + 1 == paragraph)) ||
+                    earlier.sentence + 2 < s)
                     break;
                 if (!is_count(earlier.quantity))
                     continue;
