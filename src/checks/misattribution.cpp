@@ -37,8 +37,14 @@ void misattribution(const CheckContext& context, std::vector<Diagnostic>& out) {
         if (!fact || (fact->source.empty() && fact->via.empty()))
             continue;
         const Attribution& said = *claim.attribution;
+        // The source itself, its via, or a group the source speaks for ("South Korean
+        // lawmakers said" for Lee Seong-kweun's figure, seed 002).
+        auto member = context.pack.member_of.find(fact->source);
         auto named = [&](const std::string& id) {
-            return !id.empty() && (id == fact->source || id == fact->via);
+            return !id.empty() && (id == fact->source || id == fact->via ||
+                                   (member != context.pack.member_of.end() &&
+                                    std::find(member->second.begin(), member->second.end(), id) !=
+                                        member->second.end()));
         };
         if (named(said.entity) || named(said.via) || sentence_names_source(context, claim, *fact))
             continue;

@@ -165,6 +165,9 @@ public:
             if (!fact.via.empty())
                 fact.via = entity_id(fact.via, fact.location, "via");
         }
+        for (auto& [member, groups] : pack.member_of)
+            for (std::string& group : groups)
+                group = known_entity(group, member_locations_.at(member), "member_of");
         for (std::size_t i = 0; i < pack.relations.size(); ++i)
             for (const auto* side : {&pack.relations[i].left, &pack.relations[i].right})
                 for (const Term& term : *side)
@@ -176,6 +179,7 @@ private:
     std::vector<fs::path> stack_;
     std::set<std::string> loaded_;
     std::vector<SourceLocation> relation_locations_;
+    std::map<std::string, SourceLocation> member_locations_;
 
     SourceLocation at(const YAML::Mark& mark) const {
         if (mark.is_null())
@@ -291,7 +295,7 @@ private:
 
     void read_entity(const YAML::Node& node) {
         expect(node, YAML::NodeType::Map, "an entity");
-        check_keys(node, {"id", "name", "preferred", "aliases", "kind"});
+        check_keys(node, {"id", "name", "preferred", "aliases", "kind", "member_of"});
         EntityEntry entity;
         entity.id = required_string(node, "id", "an entity");
         entity.name = required_string(node, "name", "an entity");
@@ -303,6 +307,13 @@ private:
         if (std::find(kinds.begin(), kinds.end(), entity.kind) == kinds.end())
             fail(node["kind"], fmt::format("unknown kind '{}'{} (valid kinds: {})", entity.kind,
                                            suggestion(entity.kind, kinds), fmt::join(kinds, ", ")));
+        if (node["member_of"]) {
+            pack.member_of[entity.id] = strings(node["member_of"], "member_of");
+            member_locations_[entity.id] = at(node["member_of"].Mark());
+        } else {
+            pack.member_of.erase(entity.id); // a replacing entry replaces all of it
+            member_locations_.erase(entity.id);
+        }
         auto& list = pack.lexicon.entities;
         auto same = std::find_if(list.begin(), list.end(),
                                  [&](const EntityEntry& e) { return e.id == entity.id; });
@@ -516,6 +527,12 @@ private:
 
     std::string entity_id(const std::string& written, const SourceLocation& where,
                           std::string_view what) const {
+        return known_entity(written, where, fmt::format("fact {}", what));
+    }
+
+    /// The id of the entity written as `written` (id, name or alias), else a located error.
+    std::string known_entity(const std::string& written, const SourceLocation& where,
+                             std::string_view what) const {
         std::vector<std::string> ids;
         for (const EntityEntry& entity : pack.lexicon.entities) {
             if (entity.id == written || entity.name == written || entity.preferred == written)
@@ -525,7 +542,7 @@ private:
                     return entity.id;
             ids.push_back(entity.id);
         }
-        throw ConfigError(where, fmt::format("fact {}: unknown entity '{}'{}", what, written,
+        throw ConfigError(where, fmt::format("{}: unknown entity '{}'{}", what, written,
                                              suggestion(written, ids)));
     }
 

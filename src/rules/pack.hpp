@@ -53,7 +53,10 @@ struct RulePack {
     std::vector<Fact> facts;
     std::vector<Relation> relations;
     std::map<std::string, RuleSetting> rules; ///< by rule id; absent ids use defaults
-    std::vector<std::string> files;           ///< every YAML file read, in load order
+    /// entity id -> the groups or organisations it speaks for ("lee-seong-kweun" ->
+    /// "south-korean-lawmakers"): naming those as the source is not a misattribution.
+    std::map<std::string, std::vector<std::string>> member_of;
+    std::vector<std::string> files; ///< every YAML file read, in load order
 };
 
 /// A rule-file error with its location; what() is "file:line:col: message".

@@ -471,3 +471,13 @@ TEST_CASE("misattribution: not when the sentence also names the fact's own sourc
     mention(d, "U.S. official", "us-officials", true);
     CHECK(run("misattribution", d, december).empty());
 }
+
+TEST_CASE("misattribution: a group the source speaks for is the right source (seed 002)") {
+    // Lee Seong-kweun is `member_of: [south-korean-lawmakers]` in the default pack.
+    Draft d = draft("About 300 North Korean soldiers have been killed, South Korean lawmakers "
+                    "said.\n",
+                    {{"About 300", "north-korean-troops", "killed", "south-korean-lawmakers"}});
+    CHECK(run("misattribution", d, january).empty());
+    d.claims[0].attribution->entity = "us-officials";
+    CHECK(run("misattribution", d, january).size() == 1);
+}

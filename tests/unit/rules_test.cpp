@@ -103,6 +103,10 @@ TEST_CASE("pack errors name file:line:col and say what was expected") {
     CHECK(error_of("unknown-entity/pack.yaml") ==
           "unknown-entity/pack.yaml:6:5: fact entity: unknown entity 'north-korean-trops'; did "
           "you mean 'north-korean-troops'?");
+    // Column 16: the flow sequence's mark is its opening bracket.
+    CHECK(error_of("unknown-member/pack.yaml") ==
+          "unknown-member/pack.yaml:6:16: member_of: unknown entity 'lawmaker'; did you mean "
+          "'lawmakers'?");
     CHECK(error_of("unknown-kind/pack.yaml") ==
           "unknown-kind/pack.yaml:4:11: unknown kind 'organization'; did you mean "
           "'organisation'? (valid kinds: person, organisation, group, place)");
