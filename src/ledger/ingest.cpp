@@ -119,6 +119,11 @@ std::vector<LedgerFact> facts_from_claims(const Document& document,
             if (claim.attribution && !claim.attribution->entity.empty()) {
                 fact.source = claim.attribution->entity;
                 fact.via = claim.attribution->via == fact.source ? "" : claim.attribution->via;
+            } else if (claim.attribution && !claim.attribution->source.empty()) {
+                // The sentence names someone the lexicon does not know: the default source
+                // would misattribute the figure, so it stays unverified, the words as written.
+                fact.verified = false;
+                fact.note = "attributed in the text to \"" + claim.attribution->source + "\"";
             }
             fact.citation_title = options.title;
             fact.url = options.url;

@@ -86,6 +86,8 @@ std::string source_text(const Fact& fact, const std::map<std::string, std::strin
     std::string out = fact.source.empty() ? "-" : name_of(fact.source, names);
     if (!fact.via.empty())
         out += " (via " + name_of(fact.via, names) + ")";
+    if (!fact.verified)
+        out += ", unverified";
     return out;
 }
 
