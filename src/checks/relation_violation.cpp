@@ -138,8 +138,10 @@ void relation_violation(const CheckContext& context, std::vector<Diagnostic>& ou
             // Each figure of the relation anchors one combination: for every other metric, the
             // figure nearest to it in the text ("300 killed and 2,700 wounded" next to the total).
             std::set<std::vector<const Claim*>> tried;
+            // clang 14 cannot capture a structured binding; a plain reference it can.
+            const auto& present = claims_by_metric;
             bool complete = std::all_of(metrics.begin(), metrics.end(), [&](const auto& metric) {
-                return claims_by_metric.contains(metric);
+                return present.contains(metric);
             });
             if (!complete)
                 continue;
