@@ -371,7 +371,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
     std::size_t last_source_paragraph = 0;
     // The last group named in the current paragraph, for "300 soldiers" with no group in the
     // sentence.
-    std::optional<std::size_t> paragraph_group;
+    constexpr std::size_t no_group = SIZE_MAX;
+    std::size_t paragraph_group = no_group;
     std::size_t paragraph_group_paragraph = SIZE_MAX;
     // Short forms of people named so far ("Lee" after "Lee Seong-kweun"): later bare mentions.
     std::vector<std::pair<std::string, std::size_t>> short_names;
@@ -383,7 +384,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
         const Sentence& sentence = document.sentences[s];
         std::vector<Quantity> quantities = find_quantities(prose, sentence.span, reference);
         if (paragraph_group_paragraph != sentence.paragraph)
-            paragraph_group.reset();
+            paragraph_group = no_group;
 
         SentenceFacts facts;
         facts.tokens = tokenize(prose, sentence.span);
@@ -461,7 +462,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             }
         }
         for (const Mention& hint : facts.group_hints)
-            if (!paragraph_group) {
+            if (paragraph_group == no_group) {
                 paragraph_group = hint.entity;
                 paragraph_group_paragraph = sentence.paragraph;
             }
@@ -640,7 +641,15 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             }
             // "he noted", "the agency said": the last named source (a person for he/she).
             std::optional<std::string> pronoun;
-            for (auto token_it = facts.tokens.begin(); token_it != facts.tokens.end(); ++token_it) {
+            // Only words within 40 bytes of the cue can point back: find them by position, so a
+            // long sentence with many cues stays linear.
+            auto near = std::lower_bound(
+                facts.tokens.begin(), facts.tokens.end(),
+                hit.span.begin > 40 ? hit.span.begin - 40 : 0,
+                [](const Token& token, std::size_t at) { return token.span.begin < at; });
+            for (auto token_it = near;
+                 token_it != facts.tokens.end() && token_it->span.begin <= hit.span.begin + 40;
+                 ++token_it) {
                 const Token& token = *token_it;
                 std::string_view word = token.span.in(prose);
                 // "the agency", "the lawmaker" point back; "an unnamed official" does not.
@@ -887,11 +896,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                     for (const Mention& hint : facts.group_hints)
                         if (claim.entity.empty())
                             claim.entity = tables.entities[hint.entity].id;
-                    if (claim.entity.empty() && paragraph_group &&
+                    if (claim.entity.empty() && paragraph_group != no_group &&
                         paragraph_group_paragraph == sentence.paragraph &&
                         !(claim.attribution &&
-                          claim.attribution->entity == tables.entities[*paragraph_group].id))
-                        claim.entity = tables.entities[*paragraph_group].id;
+                          claim.attribution->entity == tables.entities[paragraph_group].id))
+                        claim.entity = tables.entities[paragraph_group].id;
                 }
             }
 

@@ -1,6 +1,7 @@
 #include "core/line_index.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace factlint {
 namespace {
@@ -33,11 +34,31 @@ LineIndex::LineIndex(std::string_view text)
         for (std::size_t i = text.find('\n'); i != std::string_view::npos;
              i = text.find('\n', i + 1))
             starts_.push_back(i + 1);
-        return;
+    } else {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n' ||
+                (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+                starts_.push_back(i + 1);
+        }
     }
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
-            starts_.push_back(i + 1);
+    // Checkpoints in long lines (minified text, a book on one line), so that locating many
+    // findings on one line stays linear.
+    for (std::size_t line = 0; line < starts_.size(); ++line) {
+        std::size_t start = starts_[line];
+        std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text.size();
+        if (end - start <= anchor_step)
+            continue;
+        Anchor counted{start, 0, 0};
+        for (std::size_t i = start; i < end; ++i) {
+            if (is_continuation(text[i]))
+                continue;
+            if (i - counted.offset >= anchor_step) {
+                counted.offset = i;
+                anchors_.push_back(counted);
+            }
+            ++counted.code_points;
+            counted.utf16 += width(static_cast<unsigned char>(text[i]), ColumnUnit::utf16);
+        }
     }
 }
 
@@ -47,7 +68,16 @@ Position LineIndex::position(std::size_t offset, ColumnUnit unit) const {
     std::size_t start = starts_[line == 0 ? 0 : line - 1];
     if (line == 0) // inside the BOM
         return {1, 1};
+    if (unit == ColumnUnit::bytes)
+        return {std::size_t(line), offset - start + 1};
     std::size_t column = 1;
+    auto anchor = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
+                                   [](std::size_t at, const Anchor& a) { return at < a.offset; });
+    if (anchor != anchors_.begin() && std::prev(anchor)->offset >= start) {
+        const Anchor& nearest = *std::prev(anchor);
+        column += unit == ColumnUnit::utf16 ? nearest.utf16 : nearest.code_points;
+        start = nearest.offset;
+    }
     for (std::size_t i = start; i < offset; ++i) {
         if (unit == ColumnUnit::bytes)
             ++column;

@@ -32,8 +32,18 @@ public:
     std::size_t line_count() const { return starts_.size(); }
 
 private:
+    /// A checkpoint inside a long line: the columns counted from the line's start up to
+    /// `offset`, so position() never walks more than `anchor_step` bytes of one line.
+    struct Anchor {
+        std::size_t offset;
+        std::size_t code_points;
+        std::size_t utf16;
+    };
+    static constexpr std::size_t anchor_step = 4096;
+
     std::string_view text_;
     std::vector<std::size_t> starts_; ///< byte offset where each line begins
+    std::vector<Anchor> anchors_;     ///< sorted by offset; only in lines longer than a step
 };
 
 } // namespace factlint

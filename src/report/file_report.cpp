@@ -2,6 +2,12 @@
 
 namespace factlint {
 
+namespace {
+/// Lines longer than this get no snippet: copying a megabyte line once per finding would make
+/// reporting quadratic, and no terminal shows it usefully anyway.
+constexpr std::size_t max_snippet_line = 4096;
+} // namespace
+
 FileReport make_file_report(const LintResult& result, Level min_level) {
     FileReport report{result.document.path, {}};
     const Document& document = result.document;
@@ -12,7 +18,9 @@ FileReport make_file_report(const LintResult& result, Level min_level) {
         if (document.lines) {
             located.start = document.lines->position(diagnostic.span.begin);
             located.end = document.lines->position(diagnostic.span.end);
-            located.line_text = std::string(document.lines->line_text(located.start.line));
+            std::string_view line = document.lines->line_text(located.start.line);
+            if (line.size() <= max_snippet_line)
+                located.line_text = std::string(line);
             for (const Related& related : diagnostic.related)
                 located.related.push_back(document.lines->position(related.span.begin));
         }

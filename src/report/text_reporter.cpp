@@ -74,7 +74,7 @@ private:
             paint(bold, fmt::format("{}:{}:{}:", path, located.start.line, located.start.column)),
             paint(level_color(diagnostic.level), fmt::format("{}:", to_string(diagnostic.level))),
             paint(bold, diagnostic.message), diagnostic.rule);
-        if (options_.snippet) {
+        if (options_.snippet && !located.line_text.empty()) { // empty: no line, or too long
             std::size_t end = located.end.line == located.start.line ? located.end.column
                                                                      : located.line_text.size() + 1;
             fmt::print(out_, "{}\n{}\n", located.line_text,

@@ -77,3 +77,26 @@ TEST_CASE("line index finds the same lines with and without carriage returns") {
     CHECK(bom_only.line_count() == 1);
     CHECK(bom_only.position(3) == Position{1, 1});
 }
+
+TEST_CASE("columns in a long line agree with counting from the line start") {
+    // Checkpoints make long lines cheap to locate in; they must not change any column.
+    std::string text = "first line\n";
+    for (int i = 0; i < 3000; ++i)
+        text += i % 7 == 0 ? "\xF0\x9F\x98\x80" : i % 3 == 0 ? "\xC3\xA9" : "ab";
+    text += "\nlast";
+    LineIndex index(text);
+    std::size_t code_points = 0;
+    std::size_t utf16 = 0;
+    for (std::size_t offset = 11; offset < text.size() - 5; ++offset) {
+        if ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+            continue;
+        if (offset % 97 == 0) {
+            CHECK(index.position(offset) == Position{2, code_points + 1});
+            CHECK(index.position(offset, ColumnUnit::utf16) == Position{2, utf16 + 1});
+            CHECK(index.position(offset, ColumnUnit::bytes) == Position{2, offset - 11 + 1});
+        }
+        ++code_points;
+        utf16 += static_cast<unsigned char>(text[offset]) >= 0xF0 ? 2 : 1;
+    }
+    CHECK(index.position(text.size()) == Position{3, 5});
+}
