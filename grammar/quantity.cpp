@@ -5,6 +5,8 @@
 #include "grammar/date.hpp"
 #include "grammar/number.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -82,6 +84,10 @@ struct Word {
     std::string text; ///< lower-cased
 };
 
+/// The few words around a numeral: kept inline, since every candidate builds several of these
+/// and a heap allocation each was a tenth of the scanner's time.
+using Words = boost::container::small_vector<Word, 8>;
+
 bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -103,9 +109,8 @@ bool is_symbol(char c) {
 }
 
 /// Up to `count` words before `pos`, nearest last, not reaching before `floor`.
-std::vector<Word> words_before(std::string_view text, std::size_t pos, std::size_t floor,
-                               std::size_t count) {
-    std::vector<Word> words;
+Words words_before(std::string_view text, std::size_t pos, std::size_t floor, std::size_t count) {
+    Words words;
     words.reserve(count);
     std::size_t p = pos;
     while (words.size() < count) {
@@ -256,7 +261,7 @@ const Hedge hedges_after[] = {
 };
 
 /// The longest hedge ending right before the words' end; sets `begin` to where it starts.
-std::optional<Qualifier> match_hedge_before(const std::vector<Word>& words, std::size_t& begin,
+std::optional<Qualifier> match_hedge_before(const Words& words, std::size_t& begin,
                                             std::size_t& used) {
     if (words.empty())
         return std::nullopt;
@@ -296,9 +301,8 @@ std::optional<Qualifier> match_hedge_before(const std::vector<Word>& words, std:
 }
 
 /// Words after `pos`, lower-cased, up to `count`, stopping at punctuation.
-std::vector<Word> words_after(std::string_view text, std::size_t pos, std::size_t limit,
-                              std::size_t count) {
-    std::vector<Word> words;
+Words words_after(std::string_view text, std::size_t pos, std::size_t limit, std::size_t count) {
+    Words words;
     std::size_t p = pos;
     while (words.size() < count) {
         const std::size_t b = skip_blanks(text, p, limit);
@@ -314,7 +318,7 @@ std::vector<Word> words_after(std::string_view text, std::size_t pos, std::size_
     return words;
 }
 
-std::optional<Qualifier> match_hedge_after(const std::vector<Word>& words, std::size_t& end) {
+std::optional<Qualifier> match_hedge_after(const Words& words, std::size_t& end) {
     std::optional<Qualifier> best;
     std::size_t best_len = 0;
     for (const Hedge& h : hedges_after) {
@@ -343,7 +347,7 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> optio
 }
 
 /// The trend a word (or two) before the quantity or its hedge expresses.
-Trend trend_before(const std::vector<Word>& words) {
+Trend trend_before(const Words& words) {
     if (words.empty())
         return Trend::none;
     std::string_view last = words.back().text;
@@ -468,7 +472,7 @@ bool counted_noun_after(std::string_view text, std::size_t pos, std::size_t limi
                           "standards", "this", "plus"});
 }
 
-bool preceded_by_year_word(const std::vector<Word>& words) {
+bool preceded_by_year_word(const Words& words) {
     if (words.empty())
         return false;
     return one_of(words.back().text,
@@ -482,8 +486,7 @@ bool preceded_by_year_word(const std::vector<Word>& words) {
 }
 
 /// "one" as a pronoun: "one of the", "no one", "the one you", "which one".
-bool pronoun_one(std::string_view text, const Numeral& n, const std::vector<Word>& before,
-                 std::size_t limit) {
+bool pronoun_one(std::string_view text, const Numeral& n, const Words& before, std::size_t limit) {
     if (n.end - n.begin != 3 || n.value != 1 || !n.words)
         return false;
     if (!before.empty() &&
@@ -578,8 +581,13 @@ std::size_t lower_word(std::string_view text, std::size_t pos, std::size_t limit
 /// The cheap filter that keeps the parsers away from ordinary words. Common words that only
 /// start a quantity with a certain next word ("a hundred", "last month", "per cent", "US $5")
 /// pass only with that word.
-bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) {
+const TriggerWords& trigger_words() {
     static const TriggerWords triggers;
+    return triggers;
+}
+
+bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) {
+    const TriggerWords& triggers = trigger_words();
     std::size_t e = pos;
     while (e < limit && is_alpha(text[e]))
         ++e;
@@ -651,7 +659,7 @@ private:
     std::optional<Quantity> at(std::size_t pos, std::size_t& end);
     std::optional<Quantity> percent_word(std::size_t pos, std::size_t& end);
     void finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
-                       const std::vector<Word>& before);
+                       const Words& before);
     bool try_range(Quantity& q, const Numeral& x, std::size_t& end, std::string_view range_word);
     void merge_bounds(std::vector<Quantity>& out);
 
@@ -667,8 +675,13 @@ std::vector<Quantity> Scanner::run() {
     std::vector<Quantity> out;
     floor_ = begin_;
     std::size_t i = begin_;
+    const TriggerWords& triggers = trigger_words();
     while (i < limit_) {
         const char c = text_[i];
+        if (c == ' ') { // never a candidate; a third of all bytes
+            ++i;
+            continue;
+        }
         const bool word_start = i == 0 || !is_word_byte(text_[i - 1]);
         if (!word_start) {
             ++i;
@@ -680,6 +693,17 @@ std::vector<Quantity> Scanner::run() {
             while (i < limit_ && !is_blank(text_[i]))
                 ++i; // URLs are not prose
             continue;
+        }
+        if (is_alpha(c)) {
+            // The common case, an ordinary word: the shape filter of is_trigger_word() rejects
+            // it, and the scan resumes after it with the word read once.
+            std::size_t e = i + 1;
+            while (e < limit_ && is_alpha(text_[e]))
+                ++e;
+            if (!triggers.may_contain(ascii_lower(c), ascii_lower(text_[e - 1]), e - i)) {
+                i = word_end(text_, e, limit_);
+                continue;
+            }
         }
         if (is_candidate(text_, i, limit_)) {
             std::size_t end = 0;
@@ -894,20 +918,20 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
 }
 
 void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
-                            const std::vector<Word>& before) {
+                            const Words& before) {
     if (q.kind == QuantityKind::ordinal && q.qualifier != Qualifier::vague) {
         // Ordinals take part in ranges only ("between the tenth and the fifteenth").
     }
     std::size_t hedge_begin = number_begin;
     std::size_t used = 0;
     std::optional<Qualifier> hedge;
-    std::vector<Word> context = before;
+    Words context = before;
     // "between the tenth and": skip an article before the number when looking for hedges.
     if (!context.empty() && context.back().text == "the" && q.kind == QuantityKind::ordinal)
         context.pop_back();
     if (q.qualifier != Qualifier::vague && q.kind != QuantityKind::date)
         hedge = match_hedge_before(context, hedge_begin, used);
-    std::vector<Word> rest(context.begin(), context.end() - static_cast<long>(used));
+    Words rest(context.begin(), context.end() - static_cast<long>(used));
     const std::string_view range_word = rest.empty() ? std::string_view() : rest.back().text;
     q.trend = trend_before(rest);
     if (hedge) {
@@ -921,9 +945,8 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     // "increased this from £6 to £10" is a change between two values, not a range.
     bool change = false;
     for (std::size_t k = 1; range_word == "from" && k <= 3 && k < rest.size(); ++k)
-        change = change ||
-                 trend_before(std::vector<Word>(rest.begin(), rest.end() - static_cast<long>(k))) !=
-                     Trend::none;
+        change = change || trend_before(Words(rest.begin(), rest.end() - static_cast<long>(k))) !=
+                               Trend::none;
     if (change) {
         q.trend = Trend::none; // the trend belongs to the change, told by the second value
         return;
@@ -947,7 +970,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     const std::size_t next_char = skip_blanks(text_, end, limit_);
     auto after = next_char < limit_ && is_alpha(text_[next_char])
                      ? words_after(text_, end, limit_, 4)
-                     : std::vector<Word>();
+                     : Words();
     if (!after.empty() && after[0].begin == end) // "100+" has no word; "plus" needs a space
         after.clear();
     // A closing hedge must close: "more than 40 and less than 10" and "200 or greater than 190"
