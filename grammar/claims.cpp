@@ -40,6 +40,16 @@ template <typename Keys> bool one_of(std::string_view word, const Keys& keys) {
                        [&](std::string_view key) { return equals_lower(word, key); });
 }
 
+/// The prose with line breaks and tabs as spaces (same length), so that a name or phrase
+/// wrapped across lines ("North\nKorean soldiers") still matches its lexicon entry.
+std::string flatten(std::string_view prose) {
+    std::string flat(prose);
+    for (char& c : flat)
+        if (c == '\n' || c == '\r' || c == '\t')
+            c = ' ';
+    return flat;
+}
+
 /// One word or punctuation mark of a sentence.
 struct Token {
     Span span;
@@ -291,7 +301,7 @@ struct SentenceFacts {
 
 std::vector<NameMention> ClaimExtractor::find_names(const Document& document) const {
     std::vector<NameMention> names;
-    const std::string& prose = document.prose;
+    const std::string prose = flatten(document.prose);
     for (std::size_t i = 0; i < prose.size(); ++i) {
         char c = prose[i];
         if (!is_word_byte(c) || (i > 0 && is_word_byte(prose[i - 1])))
@@ -362,7 +372,7 @@ struct Candidate {
 std::vector<Claim> ClaimExtractor::extract(const Document& document,
                                            std::optional<Date> reference) const {
     const Tables& tables = *tables_;
-    const std::string& prose = document.prose;
+    const std::string prose = flatten(document.prose);
     std::vector<Claim> claims;
 
     // The last named source, for "he said" and "the agency" (news text often has one paragraph

@@ -61,7 +61,7 @@ struct Claim {
 struct NameMention {
     Span span;
     std::string entity;  ///< entity id
-    std::string written; ///< the spelling as written
+    std::string written; ///< the spelling as written (a line break inside reads as a space)
     bool preferred;      ///< written exactly as the preferred spelling
 };
 

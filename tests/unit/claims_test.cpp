@@ -203,3 +203,20 @@ TEST_CASE("claims: a synonym added at run time links without a rebuild") {
     CHECK(claims[0].metric == "captured");
     CHECK(claims[0].entity == "north-korean-troops");
 }
+
+TEST_CASE("claims: a name wrapped across lines still links") {
+    // Markdown paragraphs are hard-wrapped: the alias "North Korean soldiers" spans a line break.
+    Document document = load_document(
+        "draft.md",
+        "Approximately 2,000 North\nKorean soldiers have been deployed, the NIS said.\n");
+    static const ClaimExtractor extractor(test_lexicon());
+    std::vector<Claim> claims = extractor.extract(document, {});
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].entity == "north-korean-troops");
+    CHECK(claims[0].metric == "deployed");
+    std::vector<NameMention> names = extractor.find_names(document);
+    REQUIRE(names.size() == 2);
+    CHECK(names[0].entity == "north-korean-troops");
+    CHECK(names[0].written == "North Korean soldiers"); // a line break reads as a space
+    CHECK(names[0].span.in(document.text) == "North\nKorean soldiers");
+}
