@@ -917,6 +917,24 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
     return q;
 }
 
+/// One-sided hedges carry their bound: at_least/more_than set `low`, at_most/less_than `high`.
+void set_one_sided_bound(Quantity& q) {
+    if (!q.value)
+        return;
+    switch (q.qualifier) {
+    case Qualifier::at_least:
+    case Qualifier::more_than:
+        q.low = q.value;
+        break;
+    case Qualifier::at_most:
+    case Qualifier::less_than:
+        q.high = q.value;
+        break;
+    default:
+        break;
+    }
+}
+
 void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
                             const Words& before) {
     if (q.kind == QuantityKind::ordinal && q.qualifier != Qualifier::vague) {
@@ -964,8 +982,10 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
         }
     }
     if (q.kind == QuantityKind::date || q.kind == QuantityKind::year ||
-        q.qualifier == Qualifier::vague)
+        q.qualifier == Qualifier::vague) {
+        set_one_sided_bound(q); // "at least 2008": a hedged year keeps its bound too
         return;
+    }
     std::size_t after_end = 0;
     const std::size_t next_char = skip_blanks(text_, end, limit_);
     auto after = next_char < limit_ && is_alpha(text_[next_char])
@@ -1010,20 +1030,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
             }
         }
     }
-    if (q.value) {
-        switch (q.qualifier) {
-        case Qualifier::at_least:
-        case Qualifier::more_than:
-            q.low = q.value;
-            break;
-        case Qualifier::at_most:
-        case Qualifier::less_than:
-            q.high = q.value;
-            break;
-        default:
-            break;
-        }
-    }
+    set_one_sided_bound(q);
 }
 
 bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,

@@ -381,3 +381,18 @@ TEST_CASE("hostile input stays linear and inside the span", "[quantity][robustne
     const std::string_view half = "\xC2\xA3\xC2\xBD";
     CHECK(find_quantities(half, {0, 3}).empty());
 }
+
+TEST_CASE("a hedged year keeps its bound (fuzz finding)", "[quantity]") {
+    // The contract: one-sided hedges set `low` or `high`, years included.
+    std::string text = "Sales were well above 2003 and no earlier than 2008.";
+    for (const Quantity& q : find(text)) {
+        if (q.qualifier == Qualifier::more_than || q.qualifier == Qualifier::at_least)
+            CHECK(q.low == q.value);
+        if (q.qualifier == Qualifier::less_than || q.qualifier == Qualifier::at_most)
+            CHECK(q.high == q.value);
+    }
+    Quantity q = quantity_at(text, "above 2003");
+    CHECK(q.kind == QuantityKind::year);
+    CHECK(q.qualifier == Qualifier::more_than);
+    CHECK(q.low == 2003);
+}
