@@ -42,7 +42,11 @@ constexpr std::array<std::string_view, 14> generic_counted{
 } // namespace
 
 SubjectWords::SubjectWords(const RulePack& pack)
-    : shared_(generic_counted.begin(), generic_counted.end()) {
+    : pack_(pack) {}
+
+void SubjectWords::build() const {
+    const RulePack& pack = pack_;
+    shared_.insert(generic_counted.begin(), generic_counted.end());
     for (const MetricEntry& metric : pack.lexicon.metrics) {
         for (const std::string& noun : metric.nouns)
             for (std::string& word : words_of(noun))
@@ -65,6 +69,10 @@ SubjectWords::SubjectWords(const RulePack& pack)
 bool SubjectWords::fits(const Claim& claim) const {
     if (claim.subject.empty())
         return true;
+    if (!built_) {
+        build();
+        built_ = true;
+    }
     std::vector<std::string> subject = words_of(claim.subject);
     if (subject.empty())
         return true;
