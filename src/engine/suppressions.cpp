@@ -1,6 +1,7 @@
 #include "engine/suppressions.hpp"
 
 #include "checks/check.hpp"
+#include "rules/suggest.hpp"
 
 #include <algorithm>
 #include <array>
@@ -79,38 +80,14 @@ bool suppressed(const Document& document, const Diagnostic& diagnostic) {
     return state.disabled(diagnostic.rule);
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 /// The known id closest to `id`, when it is close enough to be a typo.
-std::string_view suggestion(std::string_view id) {
-    std::string_view best;
-    std::size_t best_distance = std::max<std::size_t>(2, id.size() / 4) + 1;
-    auto consider = [&](std::string_view candidate) {
-        std::size_t distance = edit_distance(id, candidate);
-        if (distance < best_distance) {
-            best_distance = distance;
-            best = candidate;
-        }
-    };
+std::string suggestion(std::string_view id) {
+    std::vector<std::string> known;
     for (const CheckInfo& check : check_registry())
-        consider(check.id);
+        known.emplace_back(check.id);
     for (std::string_view problem : document_problem_ids)
-        consider(problem);
-    return best;
+        known.emplace_back(problem);
+    return closest_match(id, known);
 }
 
 bool is_separator(char c) {
@@ -171,7 +148,7 @@ void apply_suppressions(const Document& document, std::vector<Diagnostic>& diagn
                                fmt::format("unknown rule '{}' in a factlint directive", rule),
                                {},
                                {}};
-            if (std::string_view close = suggestion(rule); !close.empty()) {
+            if (std::string close = suggestion(rule); !close.empty()) {
                 warning.message += fmt::format("; did you mean '{}'?", close);
                 if (located)
                     warning.fix = Fix{spans[index], std::string(close)};
