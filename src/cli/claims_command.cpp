@@ -98,7 +98,7 @@ int run_claims(std::span<const std::string> args) {
     std::string config;
     std::optional<Date> as_of;
     std::vector<std::string> paths;
-    std::vector<std::string> extensions{".md", ".markdown", ".txt"};
+    std::vector<std::string> extensions = default_extensions;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         bool has_value = i + 1 < args.size();
@@ -120,14 +120,7 @@ int run_claims(std::span<const std::string> args) {
         } else if (arg == "--config" && has_value) {
             config = args[++i];
         } else if (arg == "--ext" && has_value) {
-            extensions.clear();
-            for (std::string_view rest = args[++i]; !rest.empty();) {
-                std::string item(rest.substr(0, rest.find(',')));
-                if (!item.empty())
-                    extensions.push_back(item.starts_with('.') ? item : "." + item);
-                rest =
-                    rest.find(',') == std::string_view::npos ? "" : rest.substr(rest.find(',') + 1);
-            }
+            extensions = split_extensions(args[++i]);
         } else if (arg.starts_with("-") && arg != "-") {
             fmt::print(stderr, "factlint claims: unknown or incomplete option '{}' (try --help)\n",
                        arg);
@@ -145,32 +138,22 @@ int run_claims(std::span<const std::string> args) {
     std::vector<Input> inputs = collect_inputs(paths, extensions, "", errors);
     PackResolver resolver(config);
     json::array all;
-    for (const Input& input : inputs) {
-        std::string error;
-        std::optional<std::string> bytes = read_input(input, error);
-        if (!bytes) {
-            errors.push_back(error);
-            continue;
-        }
-        std::shared_ptr<const Linter> linter;
-        try {
-            linter = resolver.linter_for(input.path);
-        } catch (const ConfigError& config_error) {
-            fmt::print(stderr, "{}\n", config_error.what());
-            return exit_error;
-        }
-        Document document = load_document(input.path, std::move(*bytes));
-        std::optional<Date> reference = as_of ? as_of : document.date;
-        for (const Claim& claim : linter->extractor().extract(document, reference)) {
-            json::object record = to_json(document, claim);
-            if (format == "json")
-                all.push_back(std::move(record));
-            else if (format == "jsonl")
-                std::cout << json::serialize(record) << '\n';
-            else
-                std::cout << text_line(record) << '\n';
-        }
-    }
+    bool packs_loaded = for_each_input(
+        inputs, resolver, errors, [&](const Input& input, std::string bytes, const Linter& linter) {
+            Document document = load_document(input.path, std::move(bytes));
+            std::optional<Date> reference = as_of ? as_of : document.date;
+            for (const Claim& claim : linter.extractor().extract(document, reference)) {
+                json::object record = to_json(document, claim);
+                if (format == "json")
+                    all.push_back(std::move(record));
+                else if (format == "jsonl")
+                    std::cout << json::serialize(record) << '\n';
+                else
+                    std::cout << text_line(record) << '\n';
+            }
+        });
+    if (!packs_loaded)
+        return exit_error;
     if (format == "json")
         std::cout << json::serialize(all) << '\n';
     std::cout.flush();

@@ -102,54 +102,51 @@ int run_ingest(std::span<const std::string> args) {
     }
 
     std::vector<std::string> errors;
-    std::vector<Input> inputs = collect_inputs(paths, {".md", ".markdown", ".txt"}, "", errors);
+    std::vector<Input> inputs = collect_inputs(paths, default_extensions, "", errors);
     PackResolver resolver(config);
     std::vector<ledger::LedgerFact> incoming;
-    for (const Input& input : inputs) {
-        std::string error;
-        std::optional<std::string> bytes = read_input(input, error);
-        if (!bytes) {
-            errors.push_back(error);
-            continue;
-        }
-        std::shared_ptr<const Linter> linter;
-        try {
-            linter = resolver.linter_for(input.path);
-        } catch (const ConfigError& config_error) {
-            fmt::print(stderr, "{}\n", config_error.what());
-            return exit_error;
-        }
-        const RulePack& pack = linter->pack();
-        ledger::IngestOptions options;
-        options.source = resolve_entity(pack.lexicon, source);
-        options.via = via.empty() ? "" : resolve_entity(pack.lexicon, via);
-        if (options.source.empty() || (!via.empty() && options.via.empty())) {
-            fmt::print(stderr, "factlint ingest: '{}' is not an entity of the rule pack\n",
-                       options.source.empty() ? source : via);
-            return exit_error;
-        }
-        options.title = title;
-        options.url = url;
-        Document document = load_document(input.path, std::move(*bytes));
-        std::optional<Date> date = as_of ? as_of : document.date;
-        if (!date || date->day == 0) {
-            errors.push_back(
-                fmt::format("{}: no date (give --as-of or a front matter date:)", input.path));
-            continue;
-        }
-        options.as_of = *date;
-        std::vector<Claim> claims = linter->extractor().extract(document, date);
-        if (all_pairs) {
-            for (const Claim& claim : claims)
-                if (!claim.entity.empty() && !claim.metric.empty())
-                    options.tracked.emplace(claim.entity, claim.metric);
-        } else {
-            options.tracked = ledger::tracked_pairs(pack.facts);
-            for (const ledger::LedgerFact& record : existing)
-                options.tracked.emplace(record.fact.entity, record.fact.metric);
-        }
-        for (ledger::LedgerFact& record : ledger::facts_from_claims(document, claims, options))
-            incoming.push_back(std::move(record));
+    std::string unknown_entity; // --source or --via that the pack does not know: stops the run
+    bool packs_loaded = for_each_input(
+        inputs, resolver, errors, [&](const Input& input, std::string bytes, const Linter& linter) {
+            if (!unknown_entity.empty())
+                return;
+            const RulePack& pack = linter.pack();
+            ledger::IngestOptions options;
+            options.source = resolve_entity(pack.lexicon, source);
+            options.via = via.empty() ? "" : resolve_entity(pack.lexicon, via);
+            if (options.source.empty() || (!via.empty() && options.via.empty())) {
+                unknown_entity = options.source.empty() ? source : via;
+                return;
+            }
+            options.title = title;
+            options.url = url;
+            Document document = load_document(input.path, std::move(bytes));
+            std::optional<Date> date = as_of ? as_of : document.date;
+            if (!date || date->day == 0) {
+                errors.push_back(
+                    fmt::format("{}: no date (give --as-of or a front matter date:)", input.path));
+                return;
+            }
+            options.as_of = *date;
+            std::vector<Claim> claims = linter.extractor().extract(document, date);
+            if (all_pairs) {
+                for (const Claim& claim : claims)
+                    if (!claim.entity.empty() && !claim.metric.empty())
+                        options.tracked.emplace(claim.entity, claim.metric);
+            } else {
+                options.tracked = ledger::tracked_pairs(pack.facts);
+                for (const ledger::LedgerFact& record : existing)
+                    options.tracked.emplace(record.fact.entity, record.fact.metric);
+            }
+            for (ledger::LedgerFact& record : ledger::facts_from_claims(document, claims, options))
+                incoming.push_back(std::move(record));
+        });
+    if (!packs_loaded)
+        return exit_error;
+    if (!unknown_entity.empty()) {
+        fmt::print(stderr, "factlint ingest: '{}' is not an entity of the rule pack\n",
+                   unknown_entity);
+        return exit_error;
     }
     for (const std::string& error : errors)
         fmt::print(stderr, "factlint ingest: error: {}\n", error);

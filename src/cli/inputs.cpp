@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fmt/core.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -155,6 +156,40 @@ std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) 
     if (!linter)
         linter = std::make_shared<const Linter>(load_pack(config));
     return linter;
+}
+
+std::vector<std::string> split_extensions(std::string_view list) {
+    std::vector<std::string> out;
+    while (!list.empty()) {
+        std::size_t comma = list.find(',');
+        std::string item(list.substr(0, comma));
+        if (!item.empty())
+            out.push_back(item.starts_with('.') ? item : "." + item);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+    return out;
+}
+
+bool for_each_input(const std::vector<Input>& inputs, PackResolver& resolver,
+                    std::vector<std::string>& errors,
+                    const std::function<void(const Input&, std::string, const Linter&)>& visit) {
+    for (const Input& input : inputs) {
+        std::string error;
+        std::optional<std::string> bytes = read_input(input, error);
+        if (!bytes) {
+            errors.push_back(error);
+            continue;
+        }
+        std::shared_ptr<const Linter> linter;
+        try {
+            linter = resolver.linter_for(input.path);
+        } catch (const ConfigError& config_error) {
+            fmt::print(stderr, "{}\n", config_error.what());
+            return false;
+        }
+        visit(input, std::move(*bytes), *linter);
+    }
+    return true;
 }
 
 } // namespace factlint::cli

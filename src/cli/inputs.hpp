@@ -3,6 +3,7 @@
 
 #include "engine/linter.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -29,6 +30,11 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
 /// file given and also found in a given directory).
 void sort_inputs(std::vector<Input>& inputs);
 
+/// The default extensions linted when walking directories.
+inline const std::vector<std::string> default_extensions{".md", ".markdown", ".txt"};
+/// "md,.txt" -> {".md", ".txt"}: the value of --ext.
+std::vector<std::string> split_extensions(std::string_view list);
+
 /// The whole file (or stdin); nothing and `error` set when it cannot be read.
 std::optional<std::string> read_input(const Input& input, std::string& error);
 
@@ -49,5 +55,11 @@ private:
     std::map<std::string, std::string> config_by_directory_;
     std::map<std::string, std::shared_ptr<const Linter>> linter_by_config_;
 };
+
+/// Reads each input in order and hands its bytes and its file's linter to `visit`. Unreadable
+/// inputs go to `errors`; a rule-pack error is printed and stops the walk (returns false).
+bool for_each_input(const std::vector<Input>& inputs, PackResolver& resolver,
+                    std::vector<std::string>& errors,
+                    const std::function<void(const Input&, std::string, const Linter&)>& visit);
 
 } // namespace factlint::cli

@@ -56,25 +56,13 @@ struct Options {
     bool snippet = false;
     bool quiet = false;
     Level min_level = Level::warning;
-    std::vector<std::string> extensions{".md", ".markdown", ".txt"};
+    std::vector<std::string> extensions = default_extensions;
     std::string stdin_filename;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     WorkflowOptions workflow;
     bool help = false;
     bool version = false;
 };
-
-std::vector<std::string> split_extensions(std::string_view list) {
-    std::vector<std::string> out;
-    while (!list.empty()) {
-        std::size_t comma = list.find(',');
-        std::string item(list.substr(0, comma));
-        if (!item.empty())
-            out.push_back(item.starts_with('.') ? item : "." + item);
-        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
-    }
-    return out;
-}
 
 std::optional<unsigned> parse_jobs(const std::string& text) {
     unsigned jobs = 0;
