@@ -2,6 +2,7 @@
 // date (or the claim's own date when it dates itself), does not support.
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
+#include "rules/figure.hpp"
 
 namespace factlint::checks {
 
@@ -52,7 +53,7 @@ void stale_figure(const CheckContext& context, std::vector<Diagnostic>& out) {
         bool has_point =
             newest->qualifier != Qualifier::range && newest->qualifier != Qualifier::vague;
         if (offer_fix && has_point)
-            diagnostic.fix = Fix{claim.quantity.span, describe_figure(*newest)};
+            diagnostic.fix = Fix{claim.quantity.span, describe(*newest)};
         out.push_back(std::move(diagnostic));
     }
 }

@@ -4,6 +4,7 @@
 #include "cli/inputs.hpp"
 #include "engine/fixes.hpp"
 #include "ledger/ingest.hpp"
+#include "ledger/review.hpp"
 
 #include <filesystem>
 #include <fmt/core.h>
@@ -14,6 +15,7 @@ namespace {
 
 constexpr std::string_view ingest_usage =
     R"(usage: factlint ingest --source NAME [--as-of DATE] [OPTIONS] FILES...
+       factlint ingest --review REVIEW.yaml [-o FILE] FACTS.yaml...
 
 Reads sourced articles and records, for every tracked (entity, metric) pair of the rule pack,
 the figure each article gives, with its provenance (file, line, quoted sentence). Records are
@@ -30,7 +32,10 @@ options:
   -o FILE           facts file to merge into and write atomically (default: print to stdout)
   --config FILE     rule pack whose lexicons and facts decide what is tracked (default: nearest
                     .factlint.yaml, else bundled)
-  --all             record every linked (entity, metric), not only the pack's tracked pairs
+  --all             record every (entity, metric) the claim linker resolves, not only the
+                    pairs with a fact in the pack or in FILE
+  --review FILE     apply the hand edits of FILE (docs/ledger.md) to the facts files given
+                    (ingest output) and write the reviewed facts
 )";
 
 /// The entity id `written` names (id, name, preferred spelling or alias), or "".
@@ -45,11 +50,65 @@ std::string resolve_entity(const Lexicon& lexicon, const std::string& written) {
     return "";
 }
 
+/// The figure-conflict rule's setting, whose tolerances decide which figures conflict.
+const RuleSetting& figure_conflict_setting(const RulePack& pack) {
+    static const RuleSetting defaults;
+    auto it = pack.rules.find("figure-conflict");
+    return it == pack.rules.end() ? defaults : it->second;
+}
+
+/// Writes `yaml` to `output` atomically, or to stdout without one.
+int write_facts(const std::string& output, const std::string& yaml, std::size_t added,
+                std::size_t total) {
+    if (output.empty()) {
+        std::cout << yaml;
+        std::cout.flush();
+        return exit_clean;
+    }
+    std::string error = write_file_atomically(output, yaml);
+    if (!error.empty()) {
+        fmt::print(stderr, "factlint ingest: error: {}\n", error);
+        return exit_error;
+    }
+    fmt::print(stderr, "factlint ingest: {}: {} new record(s), {} in total\n", output, added,
+               total);
+    return exit_clean;
+}
+
+/// `--review`: the facts files' records, the review's edits applied, conflicts recomputed.
+int run_review(const std::string& review, const std::string& config, const std::string& output,
+               const std::vector<std::string>& facts_files) {
+    if (facts_files.empty()) {
+        fmt::print(stderr, "factlint ingest: --review needs the facts files to review\n");
+        return exit_error;
+    }
+    try {
+        std::vector<Fact> facts;
+        for (const std::string& file : facts_files)
+            for (Fact& fact : load_facts(file))
+                facts.push_back(std::move(fact));
+        std::string pack_path = config.empty() ? default_pack_path() : config;
+        Tolerances tolerances;
+        if (!pack_path.empty())
+            tolerances = tolerances_from(figure_conflict_setting(load_pack(pack_path)));
+        facts = ledger::apply_review(std::move(facts), review);
+        ledger::MergeResult merged = ledger::merge_facts({}, facts, tolerances);
+        for (const std::string& conflict : merged.conflicts)
+            fmt::print(stderr, "factlint ingest: warning: conflicting figures for {}\n", conflict);
+        return write_facts(output,
+                           ledger::emit_facts(merged.facts, ledger::reviewed_header(review)), 0,
+                           merged.facts.size());
+    } catch (const ConfigError& error) {
+        fmt::print(stderr, "{}\n", error.what());
+        return exit_error;
+    }
+}
+
 } // namespace
 
 int run_ingest(std::span<const std::string> args) {
     std::optional<Date> as_of;
-    std::string source, via, title, url, output, config;
+    std::string source, via, title, url, output, config, review;
     bool all_pairs = false;
     std::vector<std::string> paths;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -76,6 +135,8 @@ int run_ingest(std::span<const std::string> args) {
             output = args[++i];
         } else if (arg == "--config" && has_value) {
             config = args[++i];
+        } else if (arg == "--review" && has_value) {
+            review = args[++i];
         } else if (arg == "--all") {
             all_pairs = true;
         } else if (arg.starts_with("-") && arg != "-") {
@@ -86,16 +147,18 @@ int run_ingest(std::span<const std::string> args) {
             paths.push_back(arg);
         }
     }
+    if (!review.empty())
+        return run_review(review, config, output, paths);
     if (paths.empty() || source.empty()) {
         fmt::print(stderr, "factlint ingest: needs --source NAME and files (try --help)\n");
         return exit_error;
     }
 
-    std::vector<ledger::LedgerFact> existing;
+    std::vector<Fact> existing;
     try {
         std::error_code status;
         if (!output.empty() && std::filesystem::exists(output, status))
-            existing = ledger::read_facts_file(output);
+            existing = load_facts(output);
     } catch (const ConfigError& error) {
         fmt::print(stderr, "{}\n", error.what());
         return exit_error;
@@ -104,7 +167,8 @@ int run_ingest(std::span<const std::string> args) {
     std::vector<std::string> errors;
     std::vector<Input> inputs = collect_inputs(paths, default_extensions, "", errors);
     PackResolver resolver(config);
-    std::vector<ledger::LedgerFact> incoming;
+    std::vector<Fact> incoming;
+    Tolerances tolerances;
     std::string unknown_entity; // --source or --via that the pack does not know: stops the run
     bool packs_loaded = for_each_input(
         inputs, resolver, errors, [&](const Input& input, std::string bytes, const Linter& linter) {
@@ -128,17 +192,30 @@ int run_ingest(std::span<const std::string> args) {
                 return;
             }
             options.as_of = *date;
+            options.pack = &pack;
+            options.names = linter.extractor().find_names(document);
+            std::sort(options.names.begin(), options.names.end(),
+                      [](const NameMention& a, const NameMention& b) {
+                          return a.span.begin < b.span.begin;
+                      });
+            tolerances = tolerances_from(figure_conflict_setting(pack));
             std::vector<Claim> claims = linter.extractor().extract(document, date);
+            // The facts file's pairs always count (an article naming no entity for a metric
+            // tracked for one goes to that entity); --all adds what this article links and
+            // leaves out the pack's facts, so the result does not depend on them.
+            for (const Fact& record : existing)
+                options.tracked.emplace(record.entity, record.metric);
+            for (const Fact& record : incoming)
+                options.tracked.emplace(record.entity, record.metric);
             if (all_pairs) {
                 for (const Claim& claim : claims)
                     if (!claim.entity.empty() && !claim.metric.empty())
                         options.tracked.emplace(claim.entity, claim.metric);
             } else {
-                options.tracked = ledger::tracked_pairs(pack.facts);
-                for (const ledger::LedgerFact& record : existing)
-                    options.tracked.emplace(record.fact.entity, record.fact.metric);
+                for (const auto& pair : ledger::tracked_pairs(pack.facts))
+                    options.tracked.insert(pair);
             }
-            for (ledger::LedgerFact& record : ledger::facts_from_claims(document, claims, options))
+            for (Fact& record : ledger::facts_from_claims(document, claims, options))
                 incoming.push_back(std::move(record));
         });
     if (!packs_loaded)
@@ -153,23 +230,10 @@ int run_ingest(std::span<const std::string> args) {
     if (!errors.empty())
         return exit_error; // write nothing rather than half an ingest
 
-    ledger::MergeResult merged = ledger::merge_facts(std::move(existing), incoming);
+    ledger::MergeResult merged = ledger::merge_facts(std::move(existing), incoming, tolerances);
     for (const std::string& conflict : merged.conflicts)
         fmt::print(stderr, "factlint ingest: warning: conflicting figures for {}\n", conflict);
-    std::string yaml = ledger::emit_facts(merged.facts);
-    if (output.empty()) {
-        std::cout << yaml;
-        std::cout.flush();
-    } else {
-        std::string error = write_file_atomically(output, yaml);
-        if (!error.empty()) {
-            fmt::print(stderr, "factlint ingest: error: {}\n", error);
-            return exit_error;
-        }
-        fmt::print(stderr, "factlint ingest: {}: {} new record(s), {} in total\n", output,
-                   merged.added, merged.facts.size());
-    }
-    return exit_clean;
+    return write_facts(output, ledger::emit_facts(merged.facts), merged.added, merged.facts.size());
 }
 
 } // namespace factlint::cli

@@ -56,11 +56,11 @@ int run_timeline(std::span<const std::string> args) {
         return exit_error;
     }
 
-    std::vector<ledger::LedgerFact> facts;
+    std::vector<Fact> facts;
     std::map<std::string, std::string> names;
     try {
         if (!facts_file.empty()) {
-            facts = ledger::read_facts_file(facts_file);
+            facts = load_facts(facts_file);
         }
         // Names come from a pack: the one given, else the bundled one when it is there.
         std::string pack_path = config.empty() ? default_pack_path() : config;
@@ -69,8 +69,7 @@ int run_timeline(std::span<const std::string> args) {
             for (const EntityEntry& entity : pack.lexicon.entities)
                 names[entity.id] = entity.name;
             if (facts_file.empty())
-                for (const Fact& fact : pack.facts)
-                    facts.push_back({fact, {}, false});
+                facts = std::move(pack.facts); // provenance and conflict flags included
         } else if (facts_file.empty()) {
             fmt::print(stderr, "factlint timeline: the bundled default pack was not found\n");
             return exit_error;
@@ -89,9 +88,8 @@ int run_timeline(std::span<const std::string> args) {
     // `factlint timeline killed`: a lone word that is a metric and no entity filters by metric.
     if (positional.size() == 1 && !names.contains(entity) &&
         std::any_of(facts.begin(), facts.end(),
-                    [&](const ledger::LedgerFact& f) { return f.fact.metric == entity; }) &&
-        std::none_of(facts.begin(), facts.end(),
-                     [&](const ledger::LedgerFact& f) { return f.fact.entity == entity; }))
+                    [&](const Fact& f) { return f.metric == entity; }) &&
+        std::none_of(facts.begin(), facts.end(), [&](const Fact& f) { return f.entity == entity; }))
         metric = std::exchange(entity, "");
     std::vector<ledger::Series> series = ledger::build_series(std::move(facts), entity, metric);
     if (series.empty()) {

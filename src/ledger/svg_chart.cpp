@@ -21,11 +21,15 @@ constexpr double title_height = 40;
 constexpr const char* palette[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
                                    "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
 
-/// The value a point is drawn at: the figure, or the middle of a range.
+/// A range or vague amount ("thousands": 2,000–9,999): drawn as its extent, never as a point.
+bool is_range(const Fact& fact) {
+    return (fact.qualifier == Qualifier::range || fact.qualifier == Qualifier::vague) && fact.low &&
+           fact.high;
+}
+
+/// The value a single figure is drawn at: its number, or the bound of a one-sided hedge.
 double plotted(const Fact& fact) {
-    if (fact.value)
-        return *fact.value;
-    return (fact.low.value_or(0) + fact.high.value_or(0)) / 2;
+    return fact.value ? *fact.value : fact.low ? *fact.low : fact.high.value_or(0);
 }
 
 double top_of(const Fact& fact) {
@@ -45,8 +49,8 @@ double nice_ceiling(double value) {
 
 std::string short_number(double value) {
     if (value >= 1000 && std::fmod(value, 1000) == 0)
-        return group_thousands(value / 1000) + "k";
-    return group_thousands(value);
+        return group_digits(value / 1000) + "k";
+    return group_digits(value);
 }
 
 std::string display_name(const std::string& id, const std::map<std::string, std::string>& names) {
@@ -145,8 +149,8 @@ std::string render_svg(const std::vector<Series>& series,
             metrics.push_back(s.metric);
         if (std::find(entities.begin(), entities.end(), s.entity) == entities.end())
             entities.push_back(s.entity);
-        for (const LedgerFact& p : s.points) {
-            long day = p.fact.as_of.days_since_epoch();
+        for (const Fact& p : s.points) {
+            long day = p.as_of.days_since_epoch();
             first_day = any ? std::min(first_day, day) : day;
             last_day = any ? std::max(last_day, day) : day;
             any = true;
@@ -180,8 +184,8 @@ std::string render_svg(const std::vector<Series>& series,
         double y_max = 0;
         for (const Series& s : series)
             if (s.metric == metric)
-                for (const LedgerFact& p : s.points)
-                    y_max = std::max(y_max, top_of(p.fact));
+                for (const Fact& p : s.points)
+                    y_max = std::max(y_max, top_of(p));
         y_max = nice_ceiling(y_max * 1.15);
         auto y_of = [&](double value) { return bottom - plot_height * value / y_max; };
 
@@ -236,40 +240,72 @@ std::string render_svg(const std::vector<Series>& series,
             std::size_t colour_index = std::size_t(
                 std::find(entities.begin(), entities.end(), s.entity) - entities.begin());
             const char* colour = palette[colour_index % std::size(palette)];
-            // The step line: a figure holds until the next report replaces it.
+            // The step line: a figure holds until the next report replaces it. A range holds
+            // as a band from its low to its high end until the next report; the line stops at
+            // it and starts again after it.
             std::string path;
-            for (const LedgerFact& p : s.points) {
-                double x = x_of(p.fact.as_of.days_since_epoch());
-                double y = y_of(plotted(p.fact));
-                path += path.empty() ? fmt::format("M{:.1f},{:.1f}", x, y)
-                                     : fmt::format(" H{:.1f} V{:.1f}", x, y);
+            bool pen_down = false;
+            for (std::size_t i = 0; i < s.points.size(); ++i) {
+                const Fact& p = s.points[i];
+                double x = x_of(p.as_of.days_since_epoch());
+                if (is_range(p)) {
+                    if (pen_down)
+                        path += fmt::format(" H{:.1f}", x);
+                    pen_down = false;
+                    double until = i + 1 < s.points.size()
+                                       ? x_of(s.points[i + 1].as_of.days_since_epoch())
+                                       : margin_left + plot_width;
+                    out += fmt::format("<rect class=\"range-band\" x=\"{:.1f}\" y=\"{:.1f}\" "
+                                       "width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
+                                       "fill-opacity=\"0.12\"/>\n",
+                                       x, y_of(*p.high), std::max(0.0, until - x),
+                                       y_of(*p.low) - y_of(*p.high), colour);
+                    continue;
+                }
+                double y = y_of(plotted(p));
+                path += !pen_down ? fmt::format("{}M{:.1f},{:.1f}", path.empty() ? "" : " ", x, y)
+                                  : fmt::format(" H{:.1f} V{:.1f}", x, y);
+                pen_down = true;
             }
-            out += fmt::format("<path class=\"step\" d=\"{}\" fill=\"none\" stroke=\"{}\" "
-                               "stroke-width=\"2\"/>\n",
-                               path, colour);
-            for (const LedgerFact& p : s.points) {
-                const Fact& fact = p.fact;
+            if (!path.empty())
+                out += fmt::format("<path class=\"step\" d=\"{}\" fill=\"none\" "
+                                   "stroke=\"{}\" stroke-width=\"2\"/>\n",
+                                   path, colour);
+            for (const Fact& p : s.points) {
+                const Fact& fact = p;
                 double x = x_of(fact.as_of.days_since_epoch());
-                double y = y_of(plotted(fact));
-                if (fact.low && fact.high) // an interval: draw its extent
-                    out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
-                                       "y2=\"{2:.1f}\" stroke=\"{3}\" stroke-width=\"6\" "
-                                       "stroke-opacity=\"0.3\"/>\n",
-                                       x, y_of(*fact.low), y_of(*fact.high), colour);
-                std::string value = hedged_value(fact);
+                bool range = is_range(fact);
+                // A range's label sits above its high end.
+                double y = y_of(range ? *fact.high : plotted(fact));
+                std::string value = describe(fact, FigureStyle::symbols);
                 std::string source = source_text(fact, names);
                 std::string title =
                     fmt::format("{} {}: {} as of {}, {}{}", display_name(fact.entity, names),
                                 fact.metric, value, fact.as_of.iso(), source,
                                 p.conflict ? " (conflicts with another figure)" : "");
-                out += fmt::format(
-                    "<circle class=\"point\" data-entity=\"{}\" data-metric=\"{}\" "
-                    "data-date=\"{}\" data-value=\"{}\" data-source=\"{}\" cx=\"{:.1f}\" "
-                    "cy=\"{:.1f}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\">"
-                    "<title>{}</title></circle>\n",
+                std::string data = fmt::format(
+                    "data-entity=\"{}\" data-metric=\"{}\" data-date=\"{}\" data-value=\"{}\" "
+                    "data-source=\"{}\"",
                     xml_escape(fact.entity), xml_escape(fact.metric), fact.as_of.iso(),
-                    xml_escape(value), xml_escape(fact.source), x, y, colour,
-                    p.conflict ? "#d00" : "white", p.conflict ? 2 : 1, xml_escape(title));
+                    xml_escape(value), xml_escape(fact.source));
+                if (range) // a whisker from the low to the high end, capped at both
+                    out += fmt::format(
+                        "<g class=\"point range\" {0} data-low=\"{1}\" data-high=\"{2}\">"
+                        "<title>{3}</title><line x1=\"{4:.1f}\" y1=\"{5:.1f}\" x2=\"{4:.1f}\" "
+                        "y2=\"{6:.1f}\" stroke=\"{7}\" stroke-width=\"2.5\"/><line "
+                        "x1=\"{8:.1f}\" y1=\"{5:.1f}\" x2=\"{9:.1f}\" y2=\"{5:.1f}\" "
+                        "stroke=\"{7}\" stroke-width=\"2\"/><line x1=\"{8:.1f}\" y1=\"{6:.1f}\" "
+                        "x2=\"{9:.1f}\" y2=\"{6:.1f}\" stroke=\"{7}\" stroke-width=\"2\"/></g>\n",
+                        data, format_number(*fact.low), format_number(*fact.high),
+                        xml_escape(title), x, y_of(*fact.low), y_of(*fact.high),
+                        p.conflict ? "#d00" : colour, x - 5, x + 5);
+                else
+                    out += fmt::format(
+                        "<circle class=\"point\" {} cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" "
+                        "fill=\"{}\" stroke=\"{}\" "
+                        "stroke-width=\"{}\"><title>{}</title></circle>\n",
+                        data, x, y, colour, p.conflict ? "#d00" : "white", p.conflict ? 2 : 1,
+                        xml_escape(title));
                 // The label: the hedged figure, and above it who said so and when (the
                 // ultimate source is in the tooltip). Labels that would overlap an earlier
                 // one move up (then below the point) and get a leader line.
@@ -309,7 +345,7 @@ std::string render_svg(const std::vector<Series>& series,
                            "≈ about · ≥ at least · &gt; more than</text>\n",
                            kx, legend_y + 4);
         out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" fill=\"#555\" font-size=\"9.5\">"
-                           "bar: a range · ! conflicting figures</text>\n",
+                           "band: a range (low–high) · ! conflict</text>\n",
                            kx, legend_y + 18);
         out += "</g>\n";
     }

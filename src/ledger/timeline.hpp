@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ledger/facts_yaml.hpp"
+#include "rules/figure.hpp"
 
 #include <map>
 #include <string>
@@ -13,22 +14,18 @@ namespace factlint::ledger {
 struct Series {
     std::string entity;
     std::string metric;
-    std::vector<LedgerFact> points;
+    std::vector<Fact> points;
 };
 
 /// Groups facts into series (sorted by entity, metric; points by date), keeping only the
 /// given entity and metric when not empty.
-std::vector<Series> build_series(std::vector<LedgerFact> facts, const std::string& entity,
+std::vector<Series> build_series(std::vector<Fact> facts, const std::string& entity,
                                  const std::string& metric);
 
-/// "2,700"; thousands separated by commas, decimals kept.
-std::string group_thousands(double value);
-/// The figure with its hedge: "≈600", "≥100", ">300", "≤5", "<5", "2,000–9,999", "2,700".
-std::string hedged_value(const Fact& fact);
 /// "lee-seong-kweun (via nis)", or the display names from `names` (entity id -> name).
 std::string source_text(const Fact& fact, const std::map<std::string, std::string>& names);
 /// The citation: title, else url, else provenance file:line; "" when none.
-std::string citation_text(const LedgerFact& record);
+std::string citation_text(const Fact& record);
 
 /// The text table: one block per series with date, value, source (via), citation columns.
 /// A conflicting record is marked "!".

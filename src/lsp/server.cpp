@@ -2,6 +2,7 @@
 
 #include "engine/fixes.hpp"
 #include "lsp/uri.hpp"
+#include "rules/figure.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -159,44 +160,6 @@ json::object diagnostic_json(const Diagnostic& diagnostic, const LineIndex& line
     return out;
 }
 
-/// 12,345 or 1.5: how a figure is written in a hover.
-std::string figure(double value) {
-    if (std::abs(value - std::round(value)) > 1e-9 || std::abs(value) >= 1e15)
-        return fmt::format("{}", value);
-    std::string digits = fmt::format("{}", static_cast<long long>(std::llround(std::abs(value))));
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            grouped += ',';
-        grouped += digits[i];
-    }
-    return (value < 0 ? "-" : "") + grouped;
-}
-
-std::string describe_value(const Fact& fact) {
-    auto value = [&](const std::optional<double>& number) {
-        return number ? figure(*number) : std::string("?");
-    };
-    switch (fact.qualifier) {
-    case Qualifier::exact:
-        return value(fact.value);
-    case Qualifier::about:
-        return "about " + value(fact.value);
-    case Qualifier::at_least:
-        return "at least " + value(fact.value ? fact.value : fact.low);
-    case Qualifier::more_than:
-        return "more than " + value(fact.value ? fact.value : fact.low);
-    case Qualifier::at_most:
-        return "at most " + value(fact.value ? fact.value : fact.high);
-    case Qualifier::less_than:
-        return "fewer than " + value(fact.value ? fact.value : fact.high);
-    case Qualifier::range:
-    case Qualifier::vague:
-        return value(fact.low) + "–" + value(fact.high);
-    }
-    return value(fact.value);
-}
-
 std::string entity_name(const RulePack& pack, const std::string& id) {
     for (const EntityEntry& entity : pack.lexicon.entities)
         if (entity.id == id)
@@ -220,7 +183,7 @@ std::vector<std::string> fact_timeline(const RulePack& pack, const std::string& 
                                 entity_name(pack, entity), metric));
     for (const Fact* fact : facts) {
         std::string line =
-            fmt::format("- {}: {} — {}", fact->as_of.iso(), describe_value(*fact),
+            fmt::format("- {}: {} — {}", fact->as_of.iso(), describe(*fact),
                         fact->source.empty() ? "unknown source" : entity_name(pack, fact->source));
         if (!fact->via.empty())
             line += fmt::format(" (citing {})", entity_name(pack, fact->via));

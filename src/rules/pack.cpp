@@ -99,16 +99,7 @@ public:
         buffer << in.rdbuf();
         pack.files.push_back(path.string());
 
-        YAML::Node root;
-        try {
-            root = YAML::Load(buffer.str());
-        } catch (const YAML::Exception& error) {
-            // yaml-cpp reports tab indentation as some later structural error; name the tab.
-            if (auto tab = indentation_tab(buffer.str()); tab && tab->line <= error.mark.line + 1u)
-                throw ConfigError({file_, tab->line, tab->column},
-                                  "tab character in indentation (indent YAML with spaces)");
-            throw ConfigError(at(error.mark), error.msg);
-        }
+        YAML::Node root = parse_yaml(buffer.str());
         if (root.IsNull())
             return;
         expect(root, YAML::NodeType::Map, "the pack file");
@@ -155,6 +146,18 @@ public:
             read_rules(rules);
     }
 
+    /// A facts file: `facts:` only, no imports, ids left as written (nothing to resolve them).
+    void load_facts_text(const std::string& text, const std::string& file) {
+        file_ = file;
+        YAML::Node root = parse_yaml(text);
+        if (root.IsNull())
+            return;
+        expect(root, YAML::NodeType::Map, "the facts file");
+        check_keys(root, {"facts"});
+        if (YAML::Node facts = root["facts"]; facts && !facts.IsNull())
+            for_each_item(facts, "facts", [&](const YAML::Node& n) { read_fact(n); });
+    }
+
     /// Cross-file checks, once everything is loaded: facts and relations name known ids.
     void resolve() {
         for (Fact& fact : pack.facts) {
@@ -180,6 +183,18 @@ private:
     std::set<std::string> loaded_;
     std::vector<SourceLocation> relation_locations_;
     std::map<std::string, SourceLocation> member_locations_;
+
+    YAML::Node parse_yaml(const std::string& text) const {
+        try {
+            return YAML::Load(text);
+        } catch (const YAML::Exception& error) {
+            // yaml-cpp reports tab indentation as some later structural error; name the tab.
+            if (auto tab = indentation_tab(text); tab && tab->line <= error.mark.line + 1u)
+                throw ConfigError({file_, tab->line, tab->column},
+                                  "tab character in indentation (indent YAML with spaces)");
+            throw ConfigError(at(error.mark), error.msg);
+        }
+    }
 
     SourceLocation at(const YAML::Mark& mark) const {
         if (mark.is_null())
@@ -347,7 +362,7 @@ private:
         expect(node, YAML::NodeType::Map, "a fact");
         check_keys(node,
                    {"entity", "metric", "value", "low", "high", "qualifier", "as_of", "source",
-                    "via", "citation", "note", "verified", "provenance", "conflict"});
+                    "via", "citation", "note", "verified", "provenance", "conflict", "reviewed"});
         Fact fact;
         fact.location = at(node.Mark());
         fact.entity = required_string(node, "entity", "a fact");
@@ -377,13 +392,25 @@ private:
                 fact.url = string(citation["url"], "url");
         }
         // Written by `factlint ingest` (src/ledger): where the figure was read, and whether
-        // another figure disagrees; checked for shape here, used by the ledger only.
+        // another figure disagrees. The checks ignore both; the ledger and timeline show them.
         if (YAML::Node provenance = node["provenance"]) {
             expect(provenance, YAML::NodeType::Map, "provenance");
             check_keys(provenance, {"file", "line", "quote"});
+            if (provenance["file"])
+                fact.provenance.file = string(provenance["file"], "file");
+            if (YAML::Node line = provenance["line"]) {
+                double number_read = number(line, "line");
+                if (number_read < 0 || number_read != std::floor(number_read))
+                    fail(line, "line: expected a line number");
+                fact.provenance.line = static_cast<std::size_t>(number_read);
+            }
+            if (provenance["quote"])
+                fact.provenance.quote = string(provenance["quote"], "quote");
         }
         if (node["conflict"])
-            boolean(node["conflict"], "conflict");
+            fact.conflict = boolean(node["conflict"], "conflict");
+        if (node["reviewed"])
+            fact.reviewed = string(node["reviewed"], "reviewed");
         read_qualifier(node, fact);
         pack.facts.push_back(std::move(fact));
     }
@@ -576,6 +603,22 @@ RulePack load_pack(const std::string& path) {
         throw ConfigError({path, 1, 1}, error.what());
     }
     return std::move(loader.pack);
+}
+
+std::vector<Fact> parse_facts(const std::string& text, const std::string& file) {
+    Loader loader;
+    loader.load_facts_text(text, file);
+    return std::move(loader.pack.facts);
+}
+
+std::vector<Fact> load_facts(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::error_code status;
+    if (!in || !fs::is_regular_file(path, status))
+        throw ConfigError({path, 1, 1}, "cannot read facts file");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return parse_facts(buffer.str(), path);
 }
 
 std::string default_pack_path() {

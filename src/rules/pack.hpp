@@ -21,6 +21,15 @@ struct SourceLocation {
     std::size_t column = 0;
 };
 
+/// Where a figure was read (written by `factlint ingest`): the article, the line and the
+/// sentence quoted. Empty file for a fact typed by hand.
+struct Provenance {
+    std::string file;
+    std::size_t line = 0;
+    std::string quote;
+    friend auto operator<=>(const Provenance&, const Provenance&) = default;
+};
+
 /// A sourced figure: what was counted, how much, as of when, and who said so.
 struct Fact {
     std::string entity; ///< entity id (what is counted: "north-korean-troops")
@@ -36,6 +45,9 @@ struct Fact {
     std::string url;
     std::string note;
     bool verified = true;
+    Provenance provenance; ///< where ingest read it; empty when typed by hand
+    bool conflict = false; ///< ingest found another figure for the same entity, metric, as_of
+    std::string reviewed;  ///< why a reviewer changed what ingest read (facts.review.yaml)
     SourceLocation location;
 };
 
@@ -71,6 +83,12 @@ private:
 
 /// Loads a pack file (following its imports). Throws ConfigError.
 RulePack load_pack(const std::string& path);
+/// The `facts:` of one facts file (a pack fragment holding only facts, as `factlint ingest`
+/// writes it), read by the same code as a pack's facts but without resolving entity and metric
+/// ids, so a facts file can be read before any pack knows them. Throws ConfigError.
+std::vector<Fact> load_facts(const std::string& path);
+/// The same, from YAML text; `file` names it in errors.
+std::vector<Fact> parse_facts(const std::string& text, const std::string& file);
 /// The nearest `.factlint.yaml` in `directory` or one of its parents, or "" when there is none.
 std::string find_config_file(const std::string& directory);
 /// The bundled default pack's main file, found next to the binary (build tree or install).
