@@ -42,6 +42,18 @@ with open(os.path.join(SOURCE, "rules", "default", "facts.yaml"), encoding="utf-
     check(f.read() == reviewed, "rules/default/facts.yaml differs from scripts/regenerate-facts "
           "output: regenerate it and review the diff")
 
+# A review edit that no longer matches one record stops regeneration with its location, and
+# nothing is written.
+stale_review = os.path.join(work, "review.yaml")
+with open(stale_review, "w", encoding="utf-8") as f:
+    f.write("edits:\n  - match: {metric: killed, as_of: 2025-04-30, file: nowhere.txt}\n"
+            "    drop: true\n    why: gone\n")
+out_reviewed = os.path.join(work, "reviewed.yaml")
+stale = run("ingest", "--review", stale_review, "-o", out_reviewed, raw)
+check(stale.returncode == 2, f"stale review exit code {stale.returncode}")
+check(f"{stale_review}:2:12: matches 0 records, not one" in stale.stderr, stale.stderr)
+check(not os.path.exists(out_reviewed), "a failed review wrote its output")
+
 # Idempotent: the same article again changes nothing, byte for byte.
 with open(raw, encoding="utf-8") as f:
     first = f.read()
