@@ -400,7 +400,8 @@ private:
                 fact.provenance.file = string(provenance["file"], "file");
             if (YAML::Node line = provenance["line"]) {
                 double number_read = number(line, "line");
-                if (number_read < 0 || number_read != std::floor(number_read))
+                // Bounded before the cast: converting 1e300 to size_t is undefined.
+                if (number_read < 0 || number_read > 1e12 || number_read != std::floor(number_read))
                     fail(line, "line: expected a line number");
                 fact.provenance.line = static_cast<std::size_t>(number_read);
             }

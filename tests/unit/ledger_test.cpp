@@ -120,6 +120,11 @@ TEST_CASE("a facts file error names file, line and column") {
                     "     provenance: {file: a, line: -3}}\n",
                     "f.yaml"),
         Catch::Contains("f.yaml:3:34: line: expected a line number"));
+    CHECK_THROWS_WITH(
+        parse_facts("facts:\n  - {entity: x, metric: y, value: 1, as_of: 2025-01-01,\n"
+                    "     provenance: {file: a, line: 1e300}}\n",
+                    "f.yaml"),
+        Catch::Contains("f.yaml:3:34: line: expected a line number"));
 }
 
 TEST_CASE("merge: the same record twice changes nothing; an incompatible figure is flagged") {
