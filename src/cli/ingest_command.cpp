@@ -19,8 +19,9 @@ constexpr std::string_view ingest_usage =
 
 Reads sourced articles and records, for every tracked (entity, metric) pair of the rule pack,
 the figure each article gives, with its provenance (file, line, quoted sentence). Records are
-merged into FACTS.yaml: ingesting an article twice changes nothing; different figures for the
-same entity, metric and date are all kept and marked `conflict: true`.
+merged into FACTS.yaml: ingesting an article twice changes nothing; every figure is kept, and
+figures for the same entity, metric and date that cannot both hold (their hedged intervals do
+not overlap: "about 300" and "more than 300" can) are marked `conflict: true`.
 
 options:
   --as-of DATE      the articles' date (default: each file's front matter date:)
