@@ -58,9 +58,9 @@ const RuleSetting& figure_conflict_setting(const RulePack& pack) {
     return it == pack.rules.end() ? defaults : it->second;
 }
 
-/// Writes `yaml` to `output` atomically, or to stdout without one.
-int write_facts(const std::string& output, const std::string& yaml, std::size_t added,
-                std::size_t total) {
+/// Writes `yaml` to `output` atomically, or to stdout without one; `summary` is said after
+/// the file's name.
+int write_facts(const std::string& output, const std::string& yaml, const std::string& summary) {
     if (output.empty()) {
         std::cout << yaml;
         std::cout.flush();
@@ -71,8 +71,7 @@ int write_facts(const std::string& output, const std::string& yaml, std::size_t 
         fmt::print(stderr, "factlint ingest: error: {}\n", error);
         return exit_error;
     }
-    fmt::print(stderr, "factlint ingest: {}: {} new record(s), {} in total\n", output, added,
-               total);
+    fmt::print(stderr, "factlint ingest: {}: {}\n", output, summary);
     return exit_clean;
 }
 
@@ -97,8 +96,8 @@ int run_review(const std::string& review, const std::string& config, const std::
         for (const std::string& conflict : merged.conflicts)
             fmt::print(stderr, "factlint ingest: warning: conflicting figures for {}\n", conflict);
         return write_facts(output,
-                           ledger::emit_facts(merged.facts, ledger::reviewed_header(review)), 0,
-                           merged.facts.size());
+                           ledger::emit_facts(merged.facts, ledger::reviewed_header(review)),
+                           fmt::format("{} record(s) after the review", merged.facts.size()));
     } catch (const ConfigError& error) {
         fmt::print(stderr, "{}\n", error.what());
         return exit_error;
@@ -234,7 +233,9 @@ int run_ingest(std::span<const std::string> args) {
     ledger::MergeResult merged = ledger::merge_facts(std::move(existing), incoming, tolerances);
     for (const std::string& conflict : merged.conflicts)
         fmt::print(stderr, "factlint ingest: warning: conflicting figures for {}\n", conflict);
-    return write_facts(output, ledger::emit_facts(merged.facts), merged.added, merged.facts.size());
+    return write_facts(
+        output, ledger::emit_facts(merged.facts),
+        fmt::format("{} new record(s), {} in total", merged.added, merged.facts.size()));
 }
 
 } // namespace factlint::cli
