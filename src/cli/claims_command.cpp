@@ -134,8 +134,10 @@ int run_claims(std::span<const std::string> args) {
         return exit_error;
     }
 
+    // Inputs are read as the walk reaches them: nothing is held per file (but --format json
+    // holds its records until the array is printed).
     std::vector<std::string> errors;
-    std::vector<Input> inputs = collect_inputs(paths, extensions, "", errors);
+    InputWalk inputs(paths, extensions, "");
     PackResolver resolver(config);
     json::array all;
     bool packs_loaded = for_each_input(

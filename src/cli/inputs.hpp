@@ -3,10 +3,12 @@
 
 #include "engine/linter.hpp"
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,9 +20,43 @@ struct Input {
     bool from_stdin = false;
 };
 
-/// Expands PATHS: files as given, directories walked recursively (sorted, symlink loops and
-/// hidden directories skipped) keeping files whose extension is in `extensions`, "-" for stdin.
-/// Problems (missing path, directory without matching files) go to `errors`.
+/// Expands PATHS one input at a time: files as given, directories walked recursively (sorted,
+/// symlink loops and hidden directories skipped) keeping files whose extension is in
+/// `extensions`, "-" for stdin. Holds only the entries of the directories on the current path of
+/// the walk, never the list of files, so memory does not grow with the size of a corpus.
+class InputWalk {
+public:
+    InputWalk(std::vector<std::string> paths, std::vector<std::string> extensions,
+              std::string stdin_filename);
+
+    /// The next input in walk order, or nothing when every path is done. Problems (missing
+    /// path, directory without matching files) are appended to `errors` when met.
+    std::optional<Input> next(std::vector<std::string>& errors);
+
+private:
+    struct Entry {
+        std::string name;
+        unsigned char type; ///< dirent's d_type (DT_DIR, DT_REG, DT_LNK, DT_UNKNOWN, ...)
+    };
+    /// A directory being walked: its path, its entries sorted by name, the next one to visit.
+    struct Directory {
+        std::string path;
+        std::vector<Entry> entries;
+        std::size_t next = 0;
+    };
+    /// Pushes `directory` unless it was entered before (symlink loops).
+    void enter(std::string directory);
+
+    std::vector<std::string> paths_;
+    std::vector<std::string> extensions_;
+    std::string stdin_filename_;
+    std::size_t next_path_ = 0;
+    std::vector<Directory> stack_;  ///< the walk of the current directory argument
+    std::size_t found_in_path_ = 0; ///< files the current directory argument gave so far
+    std::set<std::string> visited_; ///< canonical directories entered, over all paths
+};
+
+/// Every input InputWalk gives, in its order (for commands that need the whole list).
 std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
                                   const std::vector<std::string>& extensions,
                                   const std::string& stdin_filename,
@@ -29,6 +65,29 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
 /// Sorts inputs by path (the output order) and drops a file named twice ("a.md ./a.md", or a
 /// file given and also found in a given directory).
 void sort_inputs(std::vector<Input>& inputs);
+
+/// The lint command's inputs in output order (sorted by path, each file once). One path is
+/// walked lazily (a walk is already in that order); several are collected and sorted, since a
+/// file of one may sort between files of another. restart() goes back to the first input.
+class OrderedInputs {
+public:
+    OrderedInputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
+                  const std::string& stdin_filename);
+
+    /// The next input, or nothing at the end; problems met go to `errors` (nullptr: dropped).
+    std::optional<Input> next(std::vector<std::string>* errors);
+    /// Starts again from the first input (walking the directory again).
+    void restart();
+
+private:
+    std::vector<std::string> paths_;
+    std::vector<std::string> extensions_;
+    std::string stdin_filename_;
+    std::optional<InputWalk> walk_;            ///< one path
+    std::optional<std::vector<Input>> sorted_; ///< several paths
+    std::size_t next_ = 0;
+    std::vector<std::string> collect_errors_; ///< from collecting several paths, given once
+};
 
 /// The default extensions linted when walking directories.
 inline const std::vector<std::string> default_extensions{".md", ".markdown", ".txt"};
@@ -60,6 +119,9 @@ private:
 /// inputs go to `errors`; a rule-pack error is printed and stops the walk (returns false).
 bool for_each_input(const std::vector<Input>& inputs, PackResolver& resolver,
                     std::vector<std::string>& errors,
+                    const std::function<void(const Input&, std::string, const Linter&)>& visit);
+/// The same, reading each input as the walk reaches it (problems of the walk go to `errors`).
+bool for_each_input(InputWalk& inputs, PackResolver& resolver, std::vector<std::string>& errors,
                     const std::function<void(const Input&, std::string, const Linter&)>& visit);
 
 } // namespace factlint::cli

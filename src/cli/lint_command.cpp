@@ -250,6 +250,7 @@ public:
     void update(std::size_t done, std::size_t bytes) {
         if (!enabled_)
             return;
+        total_ = std::max(total_, done); // files added between the count and the run
         auto now = std::chrono::steady_clock::now();
         if (done < total_ && now - last_ < std::chrono::milliseconds(100))
             return;
@@ -294,37 +295,37 @@ int run_lint(std::span<const std::string> args) {
     if (auto stop = parse(args, options))
         return *stop;
 
+    // Inputs are walked twice, holding nothing per file: a first pass finds every file's pack
+    // (in the main thread, so a configuration error stops the run before any output), reports
+    // missing paths and counts the files for the progress bar; the second pass feeds the
+    // workers. Files in one directory share a pack, so it is looked up once per directory.
     std::vector<std::string> errors;
-    std::vector<Input> inputs =
-        collect_inputs(options.paths, options.extensions, options.stdin_filename, errors);
-    for (const std::string& error : errors)
-        fmt::print(stderr, "factlint: error: {}\n", error);
-    // One path is already in order (a directory walk is sorted and enters each directory once);
-    // skipping the sort then saves memory on huge corpora.
-    if (options.paths.size() > 1)
-        sort_inputs(inputs);
-
-    // Packs are resolved up front, in the main thread, so a configuration error stops the run
-    // before any output.
+    OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
     PackResolver resolver(options.config);
-    // Runs use one pack or a few: each input keeps the index of its linter (4 bytes, not a
-    // shared_ptr's 16 per file).
-    std::vector<std::shared_ptr<const Linter>> linters;
-    std::vector<std::uint32_t> linter_of;
-    linter_of.reserve(inputs.size());
+    std::size_t total = 0;
     try {
-        for (const Input& input : inputs) {
-            std::shared_ptr<const Linter> linter = resolver.linter_for(input.path);
-            auto found = std::find(linters.begin(), linters.end(), linter);
-            linter_of.push_back(static_cast<std::uint32_t>(found - linters.begin()));
-            if (found == linters.end())
-                linters.push_back(std::move(linter));
+        std::string directory;
+        while (std::optional<Input> input = inputs.next(&errors)) {
+            ++total;
+            std::string_view here =
+                input->from_stdin
+                    ? std::string_view()
+                    : std::string_view(input->path).substr(0, input->path.rfind('/') + 1);
+            if (input->from_stdin || here.empty() || here != directory) {
+                directory = here;
+                resolver.linter_for(input->path);
+            }
         }
     } catch (const ConfigError& error) {
+        for (const std::string& message : errors)
+            fmt::print(stderr, "factlint: error: {}\n", message);
         // what() is "file:line:col: message", the form editors jump to.
         fmt::print(stderr, "{}\n", error.what());
         return exit_error;
     }
+    for (const std::string& error : errors)
+        fmt::print(stderr, "factlint: error: {}\n", error);
+    inputs.restart();
 
     bool tty_out = isatty(STDOUT_FILENO);
     ReporterOptions report_options{
@@ -336,45 +337,67 @@ int run_lint(std::span<const std::string> args) {
                         !options.workflow.baseline.empty() ||
                         !options.workflow.write_baseline.empty();
 
-    // Workers take inputs in order but may finish out of order; the main thread reports slot i
-    // once it is ready, so output order is input (sorted) order. Workers stay at most `window`
-    // inputs ahead of the reporter, which bounds memory on large corpora. So `window` slots
-    // suffice, used in turn: input i waits until input i - window has been reported and its slot
-    // emptied (one slot per input would cost a few hundred bytes per file, ~100 MB on 250,000
-    // files).
-    const std::size_t window = 8 * std::size_t(options.jobs);
-    std::vector<Slot> slots(std::min(inputs.size(), window));
+    // Workers take inputs from the walk in order but may finish out of order; the main thread
+    // reports input i once its slot is ready, so output order is input (sorted) order. Workers
+    // stay at most `window` inputs ahead of the reporter, which bounds memory on large corpora:
+    // `window` slots, used in turn (input i waits until input i - window has been reported and
+    // its slot emptied). The walk itself is advanced under the lock, one entry per input.
+    const std::size_t window =
+        std::max<std::size_t>(1, std::min<std::size_t>(total, 8 * std::size_t(options.jobs)));
+    std::vector<Slot> slots(window);
     std::mutex mutex;
-    std::condition_variable ready_changed;
-    std::atomic<std::size_t> next{0};
+    std::condition_variable changed;
+    std::size_t handed_out = 0; // inputs taken by workers so far
+    bool walked = total == 0;   // the walk has ended: `handed_out` is the number of inputs
     std::size_t reported = 0;
+    std::string late_config_error; // a pack that appeared between the two passes and fails
     auto work = [&] {
         for (;;) {
-            std::size_t i = next.fetch_add(1);
-            if (i >= inputs.size())
-                return;
+            std::optional<Input> input;
+            const Linter* linter = nullptr;
+            std::size_t i = 0;
             {
                 std::unique_lock lock(mutex);
-                ready_changed.wait(lock, [&] { return i < reported + window; });
+                changed.wait(lock, [&] { return walked || handed_out < reported + window; });
+                if (walked)
+                    return;
+                input = inputs.next(nullptr);
+                if (input) {
+                    try {
+                        linter = resolver.linter_for(input->path).get();
+                    } catch (const ConfigError& error) {
+                        late_config_error = error.what();
+                        input.reset();
+                    }
+                }
+                if (!input) {
+                    walked = true;
+                    lock.unlock();
+                    changed.notify_all();
+                    return;
+                }
+                i = handed_out++;
             }
             Slot slot;
             std::string error;
-            if (std::optional<std::string> bytes = read_input(inputs[i], error))
-                slot.result =
-                    linters[linter_of[i]]->lint(inputs[i].path, std::move(*bytes), lint_options);
+            if (std::optional<std::string> bytes = read_input(*input, error))
+                slot.result = linter->lint(input->path, std::move(*bytes), lint_options);
             else
                 slot.error = error;
             slot.ready = true;
-            std::lock_guard lock(mutex);
-            slots[i % window] = std::move(slot);
-            ready_changed.notify_all();
+            {
+                std::lock_guard lock(mutex);
+                slots[i % window] = std::move(slot);
+            }
+            changed.notify_all();
         }
     };
     std::vector<std::thread> workers;
-    for (unsigned j = 0; j < std::min<std::size_t>(options.jobs, inputs.size()); ++j)
+    for (unsigned j = 0; j < std::min<std::size_t>(options.jobs, std::max<std::size_t>(total, 1));
+         ++j)
         workers.emplace_back(work);
 
-    Progress progress(!options.quiet && isatty(STDERR_FILENO) && inputs.size() > 1, inputs.size());
+    Progress progress(!options.quiet && isatty(STDERR_FILENO) && total > 1, total);
     bool io_error = !errors.empty();
     bool findings = false;
     std::size_t bytes_done = 0;
@@ -388,16 +411,19 @@ int run_lint(std::span<const std::string> args) {
         if (progress.enabled()) // the findings must reach the terminal before the bar is redrawn
             std::cout.flush();
     };
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (std::size_t i = 0;; ++i) {
         Slot slot;
         {
             std::unique_lock lock(mutex);
-            ready_changed.wait(lock, [&] { return slots[i % window].ready; });
+            changed.wait(lock,
+                         [&] { return slots[i % window].ready || (walked && i >= handed_out); });
+            if (!slots[i % window].ready)
+                break;
             slot = std::move(slots[i % window]);
             slots[i % window] = Slot{};
             reported = i + 1;
-            ready_changed.notify_all();
         }
+        changed.notify_all();
         if (!slot.result) {
             progress.clear();
             fmt::print(stderr, "factlint: error: {}\n", slot.error);
@@ -414,6 +440,10 @@ int run_lint(std::span<const std::string> args) {
     for (std::thread& worker : workers)
         worker.join();
     progress.clear();
+    if (!late_config_error.empty()) {
+        fmt::print(stderr, "{}\n", late_config_error);
+        return exit_error;
+    }
 
     if (keep_results) {
         auto relint = [&](const LintResult& previous) {

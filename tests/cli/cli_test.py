@@ -109,6 +109,39 @@ with tempfile.TemporaryDirectory() as tmp:
     check("output order does not depend on -j", out1 == out4 and out1.count("\n") == 12,
           f"{out1!r} vs {out4!r}")
 
+    # The walk streams into the workers: nested directories, names that sort differently as
+    # paths and as strings ("a/b" before "a-b"), and more files than the reorder window (8 per
+    # job) give the same output, in path order, for every -j.
+    names = ["deep/a/b/01.md", "deep/a-b/02.md", "deep/a/z.md", "deep/a.md", "deep/B/03.md",
+             "deep/b/04.txt", "deep/.hidden/05.md", "deep/node_modules/06.md", "deep/c.rst"]
+    names += [f"deep/many/{i:03}.md" for i in range(40)]
+    for name in names:
+        write(f"{tmp}/{name}", VARIANT)
+    # A big first file: with -j2 and more, files after it finish before it does.
+    write(f"{tmp}/deep/B/03.md", VARIANT + "The weather in Seoul was mild on Monday.\n" * 10000)
+    expected = ["deep/B/03.md", "deep/a/b/01.md", "deep/a/z.md", "deep/a-b/02.md", "deep/a.md",
+                "deep/b/04.txt"] + [f"deep/many/{i:03}.md" for i in range(40)]
+    outputs = {}
+    for jobs in ["1", "2", "3", "16"]:
+        code, outputs[jobs], err = run([f"-j{jobs}", "deep"], tmp)
+        check(f"-j{jobs}: walk order is path order",
+              [line.split(":")[0] for line in outputs[jobs].splitlines()] == expected,
+              f"{code} {outputs[jobs]!r} {err!r}")
+    check("deep walk: output identical across -j", len(set(outputs.values())) == 1, outputs)
+    code, out, err = run(["-j2", "--format", "json", "deep"], tmp)
+    check("json lists every walked file in order",
+          [f["path"] for f in json.loads(out)["files"]] == expected, out)
+
+    # A broken pack deep in a walked directory stops the run before any output: packs are
+    # found on a first pass over the walk, before the workers start.
+    write(f"{tmp}/mixed/a/draft.md", VARIANT)
+    write(f"{tmp}/mixed/z/.factlint.yaml",
+          "imports: [default]\nrules:\n  name-variant: {level: loud}\n")
+    write(f"{tmp}/mixed/z/draft.md", VARIANT)
+    code, out, err = run(["-j2", "--format", "json", "mixed"], tmp)
+    check("a broken pack late in the walk: exit 2 before any output",
+          code == 2 and out == "" and "mixed/z/.factlint.yaml:3:" in err, f"{code} {out!r} {err!r}")
+
     # --snippet: the source line, then a caret under column 21 and tildes to the end of
     # "Zelensky" (8 code points: one caret, seven tildes).
     code, out, err = run(["--snippet", "variant.md"], tmp)
