@@ -50,6 +50,18 @@ std::string flatten(std::string_view prose) {
     return flat;
 }
 
+/// The flattened prose as written (for spans, capitals and quoted text) and lower-cased once
+/// (for lexicon lookups: ASCII lowering keeps every byte offset, and a case-sensitive lookup in
+/// lower-case text is several times cheaper than x3::no_case's tolower per byte and key).
+struct Prose {
+    std::string written;
+    std::string lowered;
+
+    explicit Prose(std::string_view prose)
+        : written(flatten(prose))
+        , lowered(lower(written)) {}
+};
+
 /// One word or punctuation mark of a sentence.
 struct Token {
     Span span;
@@ -160,9 +172,8 @@ bool is_pronoun(std::string_view word) {
 
 /// Words that mark a claim as reported rather than established.
 bool is_report_hedge(std::string_view word) {
-    std::string key = lower(word);
-    return key == "reportedly" || key == "allegedly" || key == "purportedly" || key == "reported" ||
-           key == "reports";
+    return one_of(word, std::array<std::string_view, 5>{"reportedly", "allegedly", "purportedly",
+                                                        "reported", "reports"});
 }
 
 bool is_count(const Quantity& quantity) {
@@ -187,16 +198,24 @@ template <typename Value> struct Table {
             return;
         symbols.add(lowered, value);
         auto byte = [&](std::size_t i) { return static_cast<unsigned char>(lowered[i]); };
-        for (unsigned b = 0; b < 256; ++b)
-            for (unsigned c = 0; c < 256; ++c)
-                if ((lowered.size() > 1 ? b == byte(1) : true) &&
-                    (lowered.size() > 2 ? c == byte(2) : true))
-                    starts[slot(byte(0), static_cast<unsigned char>(b),
-                                static_cast<unsigned char>(c))] = true;
+        // A key's second and third bytes, or every byte where the key is shorter.
+        auto bytes_at = [&](std::size_t i) {
+            std::vector<unsigned char> all;
+            if (i < lowered.size())
+                all.push_back(byte(i));
+            else
+                for (unsigned b = 0; b < 256; ++b)
+                    all.push_back(static_cast<unsigned char>(b));
+            return all;
+        };
+        for (unsigned char b : bytes_at(1))
+            for (unsigned char c : bytes_at(2))
+                starts[slot(byte(0), b, c)] = true;
     }
+    /// `text` is lower-case.
     bool may_start(std::string_view text, std::size_t pos) const {
         auto byte = [&](std::size_t i) {
-            return i < text.size() ? static_cast<unsigned char>(ascii_lower(text[i])) : 0;
+            return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
         };
         return starts[slot(byte(pos), byte(pos + 1), byte(pos + 2))];
     }
@@ -216,7 +235,16 @@ struct ClaimExtractor::Tables {
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
 
-    /// The longest table entry starting at `pos` that ends at a word boundary.
+    /// What the linker asks of an entity's kind, decided once per lexicon.
+    struct EntityRole {
+        bool group = false;
+        bool person = false;
+        bool source = false; ///< a person, organisation or outlet: who may say a figure
+    };
+    std::vector<EntityRole> roles; ///< parallel to `entities`
+
+    /// The longest table entry starting at `pos` of the lower-case `text` that ends at a word
+    /// boundary.
     template <typename Value>
     std::optional<std::pair<Value, std::size_t>> match(const Table<Value>& table,
                                                        std::string_view text, std::size_t pos,
@@ -227,7 +255,7 @@ struct ClaimExtractor::Tables {
         const char* last = text.data() + limit;
         Value value{};
         auto boundary = !(x3::alnum | x3::char_('_') | (x3::char_('-') >> x3::alnum));
-        if (!x3::parse(first, last, x3::no_case[table.symbols] >> boundary, value))
+        if (!x3::parse(first, last, table.symbols >> boundary, value))
             return std::nullopt;
         return std::pair{value, std::size_t(first - text.data())};
     }
@@ -238,6 +266,13 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
     Tables& tables = *tables_;
     tables.entities = lexicon.entities;
     tables.metrics = lexicon.metrics;
+    for (const EntityEntry& entity : lexicon.entities) {
+        const std::string& kind = entity.kind;
+        bool person = kind == "person";
+        tables.roles.push_back(
+            {kind == "group", person,
+             person || kind == "organisation" || kind == "organization" || kind == "outlet"});
+    }
     for (std::size_t i = 0; i < lexicon.entities.size(); ++i) {
         const EntityEntry& entity = lexicon.entities[i];
         for (const std::string& name : {entity.name, entity.preferred})
@@ -301,12 +336,13 @@ struct SentenceFacts {
 
 std::vector<NameMention> ClaimExtractor::find_names(const Document& document) const {
     std::vector<NameMention> names;
-    const std::string prose = flatten(document.prose);
+    const Prose text(document.prose);
+    const std::string& prose = text.written;
     for (std::size_t i = 0; i < prose.size(); ++i) {
         char c = prose[i];
         if (!is_word_byte(c) || (i > 0 && is_word_byte(prose[i - 1])))
             continue;
-        if (auto hit = tables_->match(tables_->entity_names, prose, i, prose.size())) {
+        if (auto hit = tables_->match(tables_->entity_names, text.lowered, i, prose.size())) {
             const EntityEntry& entity = tables_->entities[hit->first];
             std::string written = prose.substr(i, hit->second - i);
             const std::string& preferred =
@@ -372,7 +408,9 @@ struct Candidate {
 std::vector<Claim> ClaimExtractor::extract(const Document& document,
                                            std::optional<Date> reference) const {
     const Tables& tables = *tables_;
-    const std::string prose = flatten(document.prose);
+    const Prose text(document.prose);
+    const std::string& prose = text.written;
+    const std::string& lowered = text.lowered;
     std::vector<Claim> claims;
 
     // The last named source, for "he said" and "the agency" (news text often has one paragraph
@@ -402,15 +440,20 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             if (!token.word)
                 continue;
             std::size_t at = token.span.begin;
-            if (auto hit = tables.match(tables.entity_names, prose, at, sentence.span.end))
+            if (auto hit = tables.match(tables.entity_names, lowered, at, sentence.span.end))
                 facts.mentions.push_back({{at, hit->second}, hit->first});
-            else if (auto hint = tables.match(tables.group_modifiers, prose, at, sentence.span.end))
+            else if (auto hint =
+                         tables.match(tables.group_modifiers, lowered, at, sentence.span.end))
                 facts.group_hints.push_back({{at, hint->second}, hint->first});
-            if (auto hit = tables.match(tables.metric_words, prose, at, sentence.span.end))
+            if (auto hit = tables.match(tables.cue_phrases, lowered, at, sentence.span.end))
+                facts.cue_hits.push_back({{at, hit->second}, &cues()[hit->first]});
+            // Metric words and report hedges only qualify figures: a sentence without any
+            // needs only the names and cues that later sentences refer back to.
+            if (quantities.empty())
+                continue;
+            if (auto hit = tables.match(tables.metric_words, lowered, at, sentence.span.end))
                 facts.metric_hits.push_back(
                     {{at, hit->second}, hit->first.metric, hit->first.verb});
-            if (auto hit = tables.match(tables.cue_phrases, prose, at, sentence.span.end))
-                facts.cue_hits.push_back({{at, hit->second}, &cues()[hit->first]});
             facts.report_hedge = facts.report_hedge || is_report_hedge(token.span.in(prose));
         }
         // Overlapping mentions (an alias inside a longer one) keep the longest, which starts first.
@@ -445,19 +488,19 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
         }
         facts.mentions = std::move(mentions);
 
-        auto kind_of = [&](const Mention& mention) -> const std::string& {
-            return tables.entities[mention.entity].kind;
+        auto is_group = [&](const Mention& mention) { return tables.roles[mention.entity].group; };
+        auto is_person = [&](const Mention& mention) {
+            return tables.roles[mention.entity].person;
         };
         auto is_source_kind = [&](const Mention& mention) {
-            return kind_of(mention) == "person" || kind_of(mention) == "organisation" ||
-                   kind_of(mention) == "organization" || kind_of(mention) == "outlet";
+            return tables.roles[mention.entity].source;
         };
         for (const Mention& mention : facts.mentions) {
-            if (kind_of(mention) == "group") {
+            if (is_group(mention)) {
                 paragraph_group = mention.entity;
                 paragraph_group_paragraph = sentence.paragraph;
             }
-            if (kind_of(mention) == "person") {
+            if (is_person(mention)) {
                 std::string_view written = mention.span.in(prose);
                 std::size_t space = written.find(' ');
                 if (space != std::string_view::npos) {
@@ -598,7 +641,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                           : hit.span.begin - std::min(hit.span.begin, mention.span.end);
                 // Groups are sources only right beside the cue: "South Korean lawmakers said",
                 // "according to a South Korean lawmaker".
-                if (!is_source_kind(mention) && (kind_of(mention) != "group" || distance > 4))
+                if (!is_source_kind(mention) && (!is_group(mention) || distance > 4))
                     continue;
                 if (hit.cue->forward != after &&
                     !(after && !hit.cue->forward && mention.span.begin - hit.span.end <= 1))
@@ -624,7 +667,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                         break;
                     }
             // "South Korean lawmaker Lee Sung-kwon": the person the group word introduces.
-            if (best && kind_of(*best) == "group")
+            if (best && is_group(*best))
                 for (const Mention& mention : facts.mentions)
                     if (is_source_kind(mention) && mention.span.begin >= best->span.end &&
                         mention.span.begin - best->span.end <= 1)
@@ -722,7 +765,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                 last_source_paragraph = sentence.paragraph;
             }
         for (const Mention& mention : facts.mentions)
-            if (kind_of(mention) == "person") {
+            if (is_person(mention)) {
                 last_person = source_from(mention, "");
                 last_person_paragraph = sentence.paragraph;
             }
@@ -897,7 +940,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                 if (!foreign_group && generic) {
                     // The group the sentence (else the paragraph so far) is about.
                     for (const Mention& mention : facts.mentions)
-                        if (kind_of(mention) == "group" &&
+                        if (is_group(mention) &&
                             !(claim.attribution &&
                               claim.attribution->span.contains(mention.span))) {
                             claim.entity = tables.entities[mention.entity].id;
