@@ -40,27 +40,29 @@ template <typename Keys> bool one_of(std::string_view word, const Keys& keys) {
                        [&](std::string_view key) { return equals_lower(word, key); });
 }
 
-/// The prose with line breaks and tabs as spaces (same length), so that a name or phrase
-/// wrapped across lines ("North\nKorean soldiers") still matches its lexicon entry.
-std::string flatten(std::string_view prose) {
-    std::string flat(prose);
-    for (char& c : flat)
-        if (c == '\n' || c == '\r' || c == '\t')
-            c = ' ';
-    return flat;
-}
+} // namespace
 
-/// The flattened prose as written (for spans, capitals and quoted text) and lower-cased once
-/// (for lexicon lookups: ASCII lowering keeps every byte offset, and a case-sensitive lookup in
-/// lower-case text is several times cheaper than x3::no_case's tolower per byte and key).
-struct Prose {
+/// The prose with line breaks and tabs as spaces (same length), so that a name or phrase
+/// wrapped across lines ("North\nKorean soldiers") still matches its lexicon entry; and the
+/// same lower-cased, for lexicon lookups (ASCII lowering keeps every byte offset, and a
+/// case-sensitive lookup in lower-case text is several times cheaper than x3::no_case's
+/// tolower per byte and key). Built once per document by branch-free loops the compiler
+/// vectorises.
+struct ClaimExtractor::Prose {
     std::string written;
     std::string lowered;
 
     explicit Prose(std::string_view prose)
-        : written(flatten(prose))
-        , lowered(lower(written)) {}
+        : written(prose) {
+        for (char& c : written)
+            c = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+        lowered = written;
+        for (char& c : lowered)
+            c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 'a' - 'A' : 0));
+    }
 };
+
+namespace {
 
 /// One word or punctuation mark of a sentence.
 struct Token {
@@ -234,6 +236,15 @@ struct ClaimExtractor::Tables {
     Table<std::size_t> cue_phrases; ///< lower-case cue -> index into cues()
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
+    /// Where any of the four tables may start: one bit test rejects most words for all four.
+    std::vector<bool> any_starts = std::vector<bool>(1 << 16, false);
+
+    bool may_start_any(std::string_view lowered, std::size_t pos) const {
+        auto byte = [&](std::size_t i) {
+            return i < lowered.size() ? static_cast<unsigned char>(lowered[i]) : 0;
+        };
+        return any_starts[Table<std::size_t>::slot(byte(pos), byte(pos + 1), byte(pos + 2))];
+    }
 
     /// What the linker asks of an entity's kind, decided once per lexicon.
     struct EntityRole {
@@ -295,6 +306,9 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
     }
     for (std::size_t i = 0; i < cues().size(); ++i)
         tables.cue_phrases.add(std::string(cues()[i].text), i);
+    for (std::size_t i = 0; i < tables.any_starts.size(); ++i)
+        tables.any_starts[i] = tables.entity_names.starts[i] || tables.group_modifiers.starts[i] ||
+                               tables.metric_words.starts[i] || tables.cue_phrases.starts[i];
 }
 
 ClaimExtractor::~ClaimExtractor() = default;
@@ -335,13 +349,20 @@ struct SentenceFacts {
 } // namespace
 
 std::vector<NameMention> ClaimExtractor::find_names(const Document& document) const {
+    return find_names(Prose(document.prose));
+}
+
+std::vector<NameMention> ClaimExtractor::find_names(const Prose& text) const {
     std::vector<NameMention> names;
-    const Prose text(document.prose);
     const std::string& prose = text.written;
     for (std::size_t i = 0; i < prose.size(); ++i) {
-        char c = prose[i];
-        if (!is_word_byte(c) || (i > 0 && is_word_byte(prose[i - 1])))
+        if (!is_word_byte(prose[i]))
             continue;
+        if (i > 0 && is_word_byte(prose[i - 1])) {
+            while (i + 1 < prose.size() && is_word_byte(prose[i + 1]))
+                ++i; // the rest of a word starts no name
+            continue;
+        }
         if (auto hit = tables_->match(tables_->entity_names, text.lowered, i, prose.size())) {
             const EntityEntry& entity = tables_->entities[hit->first];
             std::string written = prose.substr(i, hit->second - i);
@@ -405,10 +426,20 @@ struct Candidate {
 
 } // namespace
 
+ClaimExtractor::Reading ClaimExtractor::read(const Document& document,
+                                             std::optional<Date> reference) const {
+    const Prose text(document.prose);
+    return {extract(document, text, reference), find_names(text)};
+}
+
 std::vector<Claim> ClaimExtractor::extract(const Document& document,
                                            std::optional<Date> reference) const {
+    return extract(document, Prose(document.prose), reference);
+}
+
+std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose& text,
+                                           std::optional<Date> reference) const {
     const Tables& tables = *tables_;
-    const Prose text(document.prose);
     const std::string& prose = text.written;
     const std::string& lowered = text.lowered;
     std::vector<Claim> claims;
@@ -440,6 +471,12 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
             if (!token.word)
                 continue;
             std::size_t at = token.span.begin;
+            // Report hedges and metric words only qualify figures: a sentence without any needs
+            // only the names and cues that later sentences refer back to.
+            if (!quantities.empty() && !facts.report_hedge)
+                facts.report_hedge = is_report_hedge(token.span.in(prose));
+            if (!tables.may_start_any(lowered, at))
+                continue;
             if (auto hit = tables.match(tables.entity_names, lowered, at, sentence.span.end))
                 facts.mentions.push_back({{at, hit->second}, hit->first});
             else if (auto hint =
@@ -447,14 +484,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document,
                 facts.group_hints.push_back({{at, hint->second}, hint->first});
             if (auto hit = tables.match(tables.cue_phrases, lowered, at, sentence.span.end))
                 facts.cue_hits.push_back({{at, hit->second}, &cues()[hit->first]});
-            // Metric words and report hedges only qualify figures: a sentence without any
-            // needs only the names and cues that later sentences refer back to.
             if (quantities.empty())
                 continue;
             if (auto hit = tables.match(tables.metric_words, lowered, at, sentence.span.end))
                 facts.metric_hits.push_back(
                     {{at, hit->second}, hit->first.metric, hit->first.verb});
-            facts.report_hedge = facts.report_hedge || is_report_hedge(token.span.in(prose));
         }
         // Overlapping mentions (an alias inside a longer one) keep the longest, which starts first.
         std::vector<Mention> mentions;

@@ -80,8 +80,19 @@ public:
     /// Every mention of a lexicon entity, in order.
     std::vector<NameMention> find_names(const Document& document) const;
 
+    /// Both of the above in one pass over the prose, as the linter needs them.
+    struct Reading {
+        std::vector<Claim> claims;
+        std::vector<NameMention> names;
+    };
+    Reading read(const Document& document, std::optional<Date> reference) const;
+
 private:
     struct Tables; ///< symbol tables compiled from the lexicon (Spirit inside)
+    struct Prose;  ///< a document's prose prepared once for lookups
+    std::vector<Claim> extract(const Document& document, const Prose& text,
+                               std::optional<Date> reference) const;
+    std::vector<NameMention> find_names(const Prose& text) const;
     std::unique_ptr<Tables> tables_;
 };
 

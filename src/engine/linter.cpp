@@ -19,8 +19,7 @@ LintResult Linter::lint(std::string path, std::string bytes, const LintOptions& 
         return result;
 
     Date as_of = options.as_of.value_or(document.date.value_or(Date::today()));
-    std::vector<Claim> claims = extractor_.extract(document, as_of);
-    std::vector<NameMention> names = extractor_.find_names(document);
+    auto [claims, names] = extractor_.read(document, as_of);
 
     static const RuleSetting defaults;
     for (const CheckInfo& check : check_registry()) {
