@@ -1,4 +1,5 @@
 #include "checks/common.hpp"
+#include "rules/figure.hpp"
 
 #include <algorithm>
 #include <array>
@@ -136,59 +137,6 @@ const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, cons
     return found;
 }
 
-std::string format_number(double value) {
-    if (std::abs(value) >= 1e15 || value != std::floor(value))
-        return fmt::format("{:g}", value);
-    std::string digits = fmt::format("{:.0f}", std::abs(value));
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            out += ',';
-        out += digits[i];
-    }
-    return value < 0 ? "-" + out : out;
-}
-
-std::string_view hedge_word(Qualifier qualifier) {
-    switch (qualifier) {
-    case Qualifier::about:
-        return "about";
-    case Qualifier::at_least:
-        return "at least";
-    case Qualifier::more_than:
-        return "more than";
-    case Qualifier::at_most:
-        return "at most";
-    case Qualifier::less_than:
-        return "less than";
-    case Qualifier::range:
-        return "between";
-    case Qualifier::vague:
-        return "roughly";
-    case Qualifier::exact:
-        break;
-    }
-    return "";
-}
-
-std::string describe_figure(Qualifier qualifier, std::optional<double> value,
-                            std::optional<double> low, std::optional<double> high) {
-    if ((qualifier == Qualifier::range || qualifier == Qualifier::vague) && low && high)
-        return fmt::format("{} to {}", format_number(*low), format_number(*high));
-    std::optional<double> number = value;
-    if (!number)
-        number = low ? low : high;
-    if (!number)
-        return "";
-    std::string_view hedge = hedge_word(qualifier);
-    return hedge.empty() ? format_number(*number)
-                         : fmt::format("{} {}", hedge, format_number(*number));
-}
-
-std::string describe_figure(const Fact& fact) {
-    return describe_figure(fact.qualifier, fact.value, fact.low, fact.high);
-}
-
 std::string display_name(const RulePack& pack, std::string_view entity_id) {
     for (const EntityEntry& entity : pack.lexicon.entities)
         if (entity.id == entity_id)
@@ -205,8 +153,8 @@ std::string describe_source(const RulePack& pack, const Fact& fact) {
 }
 
 void add_fact_args(const RulePack& pack, const Fact& fact, MessageArgs& args) {
-    args["figure"] = describe_figure(fact);
-    args["hedge"] = std::string(hedge_word(fact.qualifier));
+    args["figure"] = describe(fact);
+    args["hedge"] = std::string(hedge_text(fact.qualifier));
     args["source"] = describe_source(pack, fact);
     args["via"] = fact.via.empty() ? "" : display_name(pack, fact.via);
     args["date"] = fact.as_of.iso();
@@ -219,8 +167,8 @@ void add_claim_args(const CheckContext& context, const Claim& claim, MessageArgs
     args["claim"] = std::string(claim.quantity.span.in(context.document.text));
     args["entity"] = display_name(context.pack, claim.entity);
     args["metric"] = claim.metric;
-    args["value"] = describe_figure(claim.quantity.qualifier, claim.quantity.value,
-                                    claim.quantity.low, claim.quantity.high);
+    args["value"] = describe(claim.quantity.qualifier, claim.quantity.value, claim.quantity.low,
+                             claim.quantity.high);
 }
 
 std::string rule_message(const CheckContext& context, std::string_view fallback,

@@ -46,14 +46,6 @@ const Fact* newest_fact(const RulePack& pack, std::string_view entity, std::stri
 /// The newest fact (on or before `as_of`) that repeats the claim's number, or nullptr.
 const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of);
 
-/// "1,000", "2.5", "1,500,000".
-std::string format_number(double value);
-/// "about 600", "at least 100", "2,000 to 9,999".
-std::string describe_figure(Qualifier qualifier, std::optional<double> value,
-                            std::optional<double> low, std::optional<double> high);
-std::string describe_figure(const Fact& fact);
-/// The hedge word of a qualifier: "about", "at least", "" for exact.
-std::string_view hedge_word(Qualifier qualifier);
 /// An entity's preferred spelling, or the id itself when unknown.
 std::string display_name(const RulePack& pack, std::string_view entity_id);
 /// "NIS via Lee Seong-kweun", "Zelenskyy", "" when the fact names no source.
