@@ -355,22 +355,24 @@ std::vector<NameMention> ClaimExtractor::find_names(const Document& document) co
 std::vector<NameMention> ClaimExtractor::find_names(const Prose& text) const {
     std::vector<NameMention> names;
     const std::string& prose = text.written;
-    for (std::size_t i = 0; i < prose.size(); ++i) {
-        if (!is_word_byte(prose[i]))
-            continue;
-        if (i > 0 && is_word_byte(prose[i - 1])) {
-            while (i + 1 < prose.size() && is_word_byte(prose[i + 1]))
-                ++i; // the rest of a word starts no name
+    const Table<std::size_t>& table = tables_->entity_names;
+    for (std::size_t i = 0; i < prose.size();) {
+        if (!is_word_byte(prose[i])) {
+            ++i;
             continue;
         }
-        if (auto hit = tables_->match(tables_->entity_names, text.lowered, i, prose.size())) {
-            const EntityEntry& entity = tables_->entities[hit->first];
-            std::string written = prose.substr(i, hit->second - i);
-            const std::string& preferred =
-                entity.preferred.empty() ? entity.name : entity.preferred;
-            names.push_back({{i, hit->second}, entity.id, written, written == preferred});
-            i = hit->second - 1;
-        }
+        // `i` starts a word: a name may start here, and nowhere else in the word.
+        if (table.may_start(text.lowered, i))
+            if (auto hit = tables_->match(table, text.lowered, i, prose.size())) {
+                const EntityEntry& entity = tables_->entities[hit->first];
+                std::string written = prose.substr(i, hit->second - i);
+                const std::string& preferred =
+                    entity.preferred.empty() ? entity.name : entity.preferred;
+                names.push_back({{i, hit->second}, entity.id, written, written == preferred});
+                i = hit->second;
+            }
+        while (i < prose.size() && is_word_byte(prose[i]))
+            ++i;
     }
     return names;
 }
