@@ -71,8 +71,9 @@ struct Token {
     bool capitalized = false;
 };
 
-std::vector<Token> tokenize(std::string_view prose, Span sentence) {
-    std::vector<Token> tokens;
+/// The tokens of `sentence` into `tokens` (cleared first: one buffer serves every sentence).
+void tokenize(std::string_view prose, Span sentence, std::vector<Token>& tokens) {
+    tokens.clear();
     for (std::size_t i = sentence.begin; i < sentence.end;) {
         char c = prose[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -98,7 +99,6 @@ std::vector<Token> tokenize(std::string_view prose, Span sentence) {
             tokens.push_back({{start, i}, false, false});
         }
     }
-    return tokens;
 }
 
 /// Words that end a counted noun phrase: verbs, prepositions, conjunctions, relatives.
@@ -344,6 +344,15 @@ struct SentenceFacts {
     std::vector<CueHit> cue_hits;
     std::vector<Mention> group_hints; ///< "North Korean" before a noun the group has no alias for
     bool report_hedge = false;
+
+    void clear() {
+        tokens.clear();
+        mentions.clear();
+        metric_hits.clear();
+        cue_hits.clear();
+        group_hints.clear();
+        report_hedge = false;
+    }
 };
 
 } // namespace
@@ -431,16 +440,16 @@ struct Candidate {
 ClaimExtractor::Reading ClaimExtractor::read(const Document& document,
                                              std::optional<Date> reference) const {
     const Prose text(document.prose);
-    return {extract(document, text, reference), find_names(text)};
+    return {extract(document, text, reference, ClaimScope::with_metric), find_names(text)};
 }
 
 std::vector<Claim> ClaimExtractor::extract(const Document& document,
                                            std::optional<Date> reference) const {
-    return extract(document, Prose(document.prose), reference);
+    return extract(document, Prose(document.prose), reference, ClaimScope::all);
 }
 
 std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose& text,
-                                           std::optional<Date> reference) const {
+                                           std::optional<Date> reference, ClaimScope scope) const {
     const Tables& tables = *tables_;
     const std::string& prose = text.written;
     const std::string& lowered = text.lowered;
@@ -461,24 +470,22 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
     std::optional<Attribution> last_person;
     std::size_t last_person_paragraph = 0;
 
+    SentenceFacts facts; // one set of buffers for every sentence
     for (std::size_t s = 0; s < document.sentences.size(); ++s) {
         const Sentence& sentence = document.sentences[s];
-        std::vector<Quantity> quantities = find_quantities(prose, sentence.span, reference);
+        const bool every = scope == ClaimScope::all;
+        std::vector<Quantity> quantities;
+        if (every)
+            quantities = find_quantities(prose, sentence.span, reference);
         if (paragraph_group_paragraph != sentence.paragraph)
             paragraph_group = no_group;
 
-        SentenceFacts facts;
-        facts.tokens = tokenize(prose, sentence.span);
+        facts.clear();
+        tokenize(prose, sentence.span, facts.tokens);
         for (const Token& token : facts.tokens) {
-            if (!token.word)
+            if (!token.word || !tables.may_start_any(lowered, token.span.begin))
                 continue;
             std::size_t at = token.span.begin;
-            // Report hedges and metric words only qualify figures: a sentence without any needs
-            // only the names and cues that later sentences refer back to.
-            if (!quantities.empty() && !facts.report_hedge)
-                facts.report_hedge = is_report_hedge(token.span.in(prose));
-            if (!tables.may_start_any(lowered, at))
-                continue;
             if (auto hit = tables.match(tables.entity_names, lowered, at, sentence.span.end))
                 facts.mentions.push_back({{at, hit->second}, hit->first});
             else if (auto hint =
@@ -486,12 +493,24 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                 facts.group_hints.push_back({{at, hint->second}, hint->first});
             if (auto hit = tables.match(tables.cue_phrases, lowered, at, sentence.span.end))
                 facts.cue_hits.push_back({{at, hit->second}, &cues()[hit->first]});
-            if (quantities.empty())
+            // Metric words only qualify figures: a sentence without any needs only the names
+            // and cues that later sentences refer back to.
+            if (every && quantities.empty())
                 continue;
             if (auto hit = tables.match(tables.metric_words, lowered, at, sentence.span.end))
                 facts.metric_hits.push_back(
                     {{at, hit->second}, hit->first.metric, hit->first.verb});
         }
+        // Only a sentence that names a metric can give a tracked figure: with_metric reads the
+        // numbers of no other sentence.
+        const bool numbers_unread = !every && facts.metric_hits.empty();
+        if (!every && !numbers_unread)
+            quantities = find_quantities(prose, sentence.span, reference);
+        if (!quantities.empty())
+            facts.report_hedge =
+                std::any_of(facts.tokens.begin(), facts.tokens.end(), [&](const Token& token) {
+                    return token.word && is_report_hedge(token.span.in(prose));
+                });
         // Overlapping mentions (an alias inside a longer one) keep the longest, which starts first.
         std::vector<Mention> mentions;
         for (const Mention& mention : facts.mentions)
@@ -1000,12 +1019,18 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
         // "This information was shared by Lee ...", "These figures follow a briefing from the
         // NIS", "He said.": a sentence with a source and no counts of its own attributes the
         // counts before it in its paragraph (or, opening a paragraph, the previous paragraph).
-        bool has_counts = std::any_of(claims.begin() + first_claim, claims.end(),
-                                      [](const Claim& c) { return is_count(c.quantity); });
         auto opener = std::find_if(facts.tokens.begin(), facts.tokens.end(),
                                    [](const Token& t) { return t.word; });
-        if (!has_counts && !candidates.empty() && opener != facts.tokens.end() &&
-            (points_back(opener->span.in(prose)) || is_pronoun(opener->span.in(prose)))) {
+        auto has_counts = [&] {
+            if (numbers_unread)
+                return std::ranges::any_of(find_quantities(prose, sentence.span, reference),
+                                           is_count);
+            return std::any_of(claims.begin() + first_claim, claims.end(),
+                               [](const Claim& c) { return is_count(c.quantity); });
+        };
+        if (!candidates.empty() && opener != facts.tokens.end() &&
+            (points_back(opener->span.in(prose)) || is_pronoun(opener->span.in(prose))) &&
+            !has_counts()) {
             const Attribution& given = candidates.back().attribution;
             std::size_t paragraph = sentence.paragraph;
             // Across a paragraph break only "This ..."/"These ..." as the very first word.

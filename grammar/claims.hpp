@@ -80,7 +80,9 @@ public:
     /// Every mention of a lexicon entity, in order.
     std::vector<NameMention> find_names(const Document& document) const;
 
-    /// Both of the above in one pass over the prose, as the linter needs them.
+    /// Both of the above in one pass over the prose, as the linter needs them: only the
+    /// claims a check can use, those in sentences that name a metric (is_tracked() needs a
+    /// metric), so most sentences are never scanned for numbers.
     struct Reading {
         std::vector<Claim> claims;
         std::vector<NameMention> names;
@@ -90,8 +92,10 @@ public:
 private:
     struct Tables; ///< symbol tables compiled from the lexicon (Spirit inside)
     struct Prose;  ///< a document's prose prepared once for lookups
+    /// Which sentences have their quantities read: all, or those that name a metric.
+    enum class ClaimScope { all, with_metric };
     std::vector<Claim> extract(const Document& document, const Prose& text,
-                               std::optional<Date> reference) const;
+                               std::optional<Date> reference, ClaimScope scope) const;
     std::vector<NameMention> find_names(const Prose& text) const;
     std::unique_ptr<Tables> tables_;
 };
