@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <boost/spirit/home/x3.hpp>
 #include <cstring>
 
@@ -184,16 +185,34 @@ bool is_count(const Quantity& quantity) {
 
 } // namespace
 
+/// Where a word's first three lower-case bytes hash in the tables' pre-filters; computed once
+/// per word and tested against every table.
+using StartSlot = std::size_t;
+using StartSet = std::bitset<1 << 16>;
+
+namespace {
+
+constexpr StartSlot start_slot(unsigned char a, unsigned char b, unsigned char c) {
+    return (a * 961u + b * 31u + c) & 0xFFFF;
+}
+
+/// The slot of the word at `pos` of the lower-case `text`.
+StartSlot start_slot(std::string_view text, std::size_t pos) {
+    auto byte = [&](std::size_t i) {
+        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    };
+    return start_slot(byte(pos), byte(pos + 1), byte(pos + 2));
+}
+
+} // namespace
+
 /// An x3::symbols table with a pre-filter on the first three bytes of its keys (hashed into a
-/// bit set): most words start no key, and a bit test is far cheaper than a case-insensitive
-/// trie walk. A key shorter than three bytes marks every byte that may follow it.
+/// bit set): most words start no key, and a bit test is far cheaper than a trie walk. A key
+/// shorter than three bytes marks every byte that may follow it.
 template <typename Value> struct Table {
     x3::symbols<Value> symbols;
-    std::vector<bool> starts = std::vector<bool>(1 << 16, false);
+    StartSet starts;
 
-    static std::size_t slot(unsigned char a, unsigned char b, unsigned char c) {
-        return (a * 961u + b * 31u + c) & 0xFFFF;
-    }
     void add(const std::string& key, Value value) {
         std::string lowered = lower(key);
         if (lowered.empty())
@@ -212,14 +231,7 @@ template <typename Value> struct Table {
         };
         for (unsigned char b : bytes_at(1))
             for (unsigned char c : bytes_at(2))
-                starts[slot(byte(0), b, c)] = true;
-    }
-    /// `text` is lower-case.
-    bool may_start(std::string_view text, std::size_t pos) const {
-        auto byte = [&](std::size_t i) {
-            return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-        };
-        return starts[slot(byte(pos), byte(pos + 1), byte(pos + 2))];
+                starts.set(start_slot(byte(0), b, c));
     }
 };
 
@@ -237,14 +249,7 @@ struct ClaimExtractor::Tables {
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
     /// Where any of the four tables may start: one bit test rejects most words for all four.
-    std::vector<bool> any_starts = std::vector<bool>(1 << 16, false);
-
-    bool may_start_any(std::string_view lowered, std::size_t pos) const {
-        auto byte = [&](std::size_t i) {
-            return i < lowered.size() ? static_cast<unsigned char>(lowered[i]) : 0;
-        };
-        return any_starts[Table<std::size_t>::slot(byte(pos), byte(pos + 1), byte(pos + 2))];
-    }
+    StartSet any_starts;
 
     /// What the linker asks of an entity's kind, decided once per lexicon.
     struct EntityRole {
@@ -255,13 +260,21 @@ struct ClaimExtractor::Tables {
     std::vector<EntityRole> roles; ///< parallel to `entities`
 
     /// The longest table entry starting at `pos` of the lower-case `text` that ends at a word
-    /// boundary.
+    /// boundary; `slot` is start_slot(text, pos).
     template <typename Value>
-    std::optional<std::pair<Value, std::size_t>> match(const Table<Value>& table,
-                                                       std::string_view text, std::size_t pos,
-                                                       std::size_t limit) const {
-        if (pos >= limit || (pos > 0 && is_word_byte(text[pos - 1])) || !table.may_start(text, pos))
+    [[gnu::always_inline]] std::optional<std::pair<Value, std::size_t>>
+    match(const Table<Value>& table, std::string_view text, std::size_t pos, std::size_t limit,
+          StartSlot slot) const {
+        if (pos >= limit || !table.starts[slot] || (pos > 0 && is_word_byte(text[pos - 1])))
             return std::nullopt;
+        return parse_entry(table, text, pos, limit);
+    }
+
+    /// match() past its pre-filter: the trie walk, kept out of line so the filter inlines.
+    template <typename Value>
+    [[gnu::noinline]] static std::optional<std::pair<Value, std::size_t>>
+    parse_entry(const Table<Value>& table, std::string_view text, std::size_t pos,
+                std::size_t limit) {
         const char* first = text.data() + pos;
         const char* last = text.data() + limit;
         Value value{};
@@ -306,9 +319,8 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
     }
     for (std::size_t i = 0; i < cues().size(); ++i)
         tables.cue_phrases.add(std::string(cues()[i].text), i);
-    for (std::size_t i = 0; i < tables.any_starts.size(); ++i)
-        tables.any_starts[i] = tables.entity_names.starts[i] || tables.group_modifiers.starts[i] ||
-                               tables.metric_words.starts[i] || tables.cue_phrases.starts[i];
+    tables.any_starts = tables.entity_names.starts | tables.group_modifiers.starts |
+                        tables.metric_words.starts | tables.cue_phrases.starts;
 }
 
 ClaimExtractor::~ClaimExtractor() = default;
@@ -371,15 +383,15 @@ std::vector<NameMention> ClaimExtractor::find_names(const Prose& text) const {
             continue;
         }
         // `i` starts a word: a name may start here, and nowhere else in the word.
-        if (table.may_start(text.lowered, i))
-            if (auto hit = tables_->match(table, text.lowered, i, prose.size())) {
-                const EntityEntry& entity = tables_->entities[hit->first];
-                std::string written = prose.substr(i, hit->second - i);
-                const std::string& preferred =
-                    entity.preferred.empty() ? entity.name : entity.preferred;
-                names.push_back({{i, hit->second}, entity.id, written, written == preferred});
-                i = hit->second;
-            }
+        if (const StartSlot slot = start_slot(text.lowered, i); !table.starts[slot]) {
+        } else if (auto hit = tables_->match(table, text.lowered, i, prose.size(), slot)) {
+            const EntityEntry& entity = tables_->entities[hit->first];
+            std::string written = prose.substr(i, hit->second - i);
+            const std::string& preferred =
+                entity.preferred.empty() ? entity.name : entity.preferred;
+            names.push_back({{i, hit->second}, entity.id, written, written == preferred});
+            i = hit->second;
+        }
         while (i < prose.size() && is_word_byte(prose[i]))
             ++i;
     }
@@ -483,21 +495,24 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
         facts.clear();
         tokenize(prose, sentence.span, facts.tokens);
         for (const Token& token : facts.tokens) {
-            if (!token.word || !tables.may_start_any(lowered, token.span.begin))
+            if (!token.word)
                 continue;
             std::size_t at = token.span.begin;
-            if (auto hit = tables.match(tables.entity_names, lowered, at, sentence.span.end))
+            const StartSlot slot = start_slot(lowered, at);
+            if (!tables.any_starts[slot])
+                continue;
+            if (auto hit = tables.match(tables.entity_names, lowered, at, sentence.span.end, slot))
                 facts.mentions.push_back({{at, hit->second}, hit->first});
             else if (auto hint =
-                         tables.match(tables.group_modifiers, lowered, at, sentence.span.end))
+                         tables.match(tables.group_modifiers, lowered, at, sentence.span.end, slot))
                 facts.group_hints.push_back({{at, hint->second}, hint->first});
-            if (auto hit = tables.match(tables.cue_phrases, lowered, at, sentence.span.end))
+            if (auto hit = tables.match(tables.cue_phrases, lowered, at, sentence.span.end, slot))
                 facts.cue_hits.push_back({{at, hit->second}, &cues()[hit->first]});
             // Metric words only qualify figures: a sentence without any needs only the names
             // and cues that later sentences refer back to.
             if (every && quantities.empty())
                 continue;
-            if (auto hit = tables.match(tables.metric_words, lowered, at, sentence.span.end))
+            if (auto hit = tables.match(tables.metric_words, lowered, at, sentence.span.end, slot))
                 facts.metric_hits.push_back(
                     {{at, hit->second}, hit->first.metric, hit->first.verb});
         }
