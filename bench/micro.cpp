@@ -78,6 +78,16 @@ void BM_ExtractClaims(benchmark::State& state) {
 }
 BENCHMARK(BM_ExtractClaims)->Unit(benchmark::kMillisecond);
 
+// What the linter reads: numbers only in sentences that name a metric, plus every name.
+void BM_ReadForLint(benchmark::State& state) {
+    Document document = load_document("bench.txt", corpus());
+    const ClaimExtractor& extractor = default_linter().extractor();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(extractor.read(document, Date{2025, 5, 1}));
+    report_bytes(state);
+}
+BENCHMARK(BM_ReadForLint)->Unit(benchmark::kMillisecond);
+
 void BM_LintFile(benchmark::State& state) {
     for (auto _ : state)
         benchmark::DoNotOptimize(default_linter().lint("bench.txt", corpus(), {Date{2025, 5, 1}}));
