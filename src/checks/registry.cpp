@@ -3,9 +3,11 @@
 /// directory tests/fixtures/rules/<id>/.
 #include "checks/check.hpp"
 #include "checks/rule_types.hpp"
+#include "rules/pack.hpp"
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace factlint {
 
@@ -45,6 +47,16 @@ static_assert(sorted_by_id(), "keep the registry sorted by id");
 
 std::span<const CheckInfo> check_registry() {
     return registry;
+}
+
+std::span<const KnownRule> known_rules() {
+    static const std::vector<KnownRule> rules = [] {
+        std::vector<KnownRule> ids;
+        for (const CheckInfo& info : registry)
+            ids.push_back({info.id, info.default_level});
+        return ids;
+    }();
+    return rules;
 }
 
 const CheckInfo* find_check(std::string_view id) {

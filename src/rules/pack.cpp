@@ -4,7 +4,6 @@
 // and override imported ones with the same id.
 #include "rules/pack.hpp"
 
-#include "checks/check.hpp"
 #include "rules/message.hpp"
 #include "rules/suggest.hpp"
 
@@ -484,12 +483,19 @@ private:
     void read_rules(const YAML::Node& rules) {
         expect(rules, YAML::NodeType::Map, "rules");
         std::vector<std::string> ids;
-        for (const CheckInfo& info : check_registry())
-            ids.emplace_back(info.id);
+        for (const KnownRule& rule : known_rules())
+            ids.emplace_back(rule.id);
+        auto known = [](std::string_view id) {
+            auto rules = known_rules();
+            auto it = std::find_if(rules.begin(), rules.end(),
+                                   [&](const KnownRule& rule) { return rule.id == id; });
+            return it == rules.end() ? nullptr : &*it;
+        };
         std::set<std::string> seen;
         for (const auto& entry : rules) {
             std::string id = string(entry.first, "a rule id");
-            if (!find_check(id))
+            const KnownRule* rule = known(id);
+            if (!rule)
                 fail(entry.first, fmt::format("unknown rule '{}'{} (valid rules: {})", id,
                                               suggestion(id, ids), fmt::join(ids, ", ")));
             if (!seen.insert(id).second)
@@ -498,7 +504,7 @@ private:
             bool first = !pack.rules.contains(id);
             RuleSetting& setting = pack.rules[id];
             if (first)
-                setting.level = find_check(id)->default_level;
+                setting.level = rule->default_level;
             if (body.IsNull())
                 continue;
             if (body.IsScalar()) { // `stale-figure: off` and `stale-figure: error` shorthands

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -80,6 +81,15 @@ public:
 private:
     SourceLocation location_;
 };
+
+/// A rule id a pack may configure, and its level when the pack gives none.
+struct KnownRule {
+    std::string_view id;
+    Level default_level;
+};
+/// Every rule id, sorted. Rule types are code in checks/, whose registry defines this list: the
+/// loader needs their ids, not their code.
+std::span<const KnownRule> known_rules();
 
 /// Loads a pack file (following its imports). Throws ConfigError.
 RulePack load_pack(const std::string& path);
