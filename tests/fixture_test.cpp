@@ -4,6 +4,7 @@
 /// that is not expected. The pack is the nearest .factlint.yaml above the fixture, else the
 /// bundled default pack; the draft's date is its front matter `date:`.
 #include "engine/linter.hpp"
+#include "tests/read_file.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -23,13 +24,6 @@ struct Expectation {
     std::size_t line = 0;
     std::size_t column = 0; ///< 0: any column
 };
-
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 /// The annotations of a fixture, each resolved to the line it applies to. A malformed
 /// annotation (a column that is not a number, an annotation with no line after it) goes to
@@ -108,7 +102,7 @@ TEST_CASE("fixtures produce exactly the diagnostics annotated in them") {
     for (const fs::path& fixture : fixtures) {
         std::string relative = fs::relative(fixture, root).string();
         DYNAMIC_SECTION(relative) {
-            std::string text = read(fixture);
+            std::string text = test::read_file(fixture);
             std::shared_ptr<const Linter> linter;
             try {
                 linter = linter_for(fixture);

@@ -3,6 +3,7 @@
 #include "ledger/review.hpp"
 
 #include "ledger/facts_yaml.hpp"
+#include "rules/yaml_location.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -46,13 +47,9 @@ public:
 private:
     std::string file_;
 
-    SourceLocation at(const YAML::Mark& mark) const {
-        if (mark.is_null())
-            return {file_, 1, 1};
-        return {file_, std::size_t(mark.line) + 1, std::size_t(mark.column) + 1};
-    }
+    SourceLocation at(const YAML::Mark& mark) const { return location_of(file_, mark); }
     [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
-        throw ConfigError(at(node.Mark()), message);
+        fail_at(file_, node, message);
     }
     void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
                     std::string_view what) const {

@@ -6,6 +6,7 @@
 
 #include "rules/message.hpp"
 #include "rules/suggest.hpp"
+#include "rules/yaml_location.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -195,14 +196,10 @@ private:
         }
     }
 
-    SourceLocation at(const YAML::Mark& mark) const {
-        if (mark.is_null())
-            return {file_, 1, 1};
-        return {file_, std::size_t(mark.line) + 1, std::size_t(mark.column) + 1};
-    }
+    SourceLocation at(const YAML::Mark& mark) const { return location_of(file_, mark); }
 
     [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
-        throw ConfigError(at(node.Mark()), message);
+        fail_at(file_, node, message);
     }
 
     void expect(const YAML::Node& node, YAML::NodeType::value type, std::string_view what) const {

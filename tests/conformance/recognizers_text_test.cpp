@@ -17,8 +17,10 @@
 // values within 1e-9 relative. Known deviations are listed with reasons in deviations.md; they
 // still count as failures in the printed rate.
 #include "grammar/quantity.hpp"
+#include "tests/read_file.hpp"
 
 #include <boost/json.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -32,13 +34,6 @@
 using namespace factlint;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 /// UTF-16 code units before byte `pos` (the spec's Start/End count UTF-16 units).
 std::size_t utf16_offset(std::string_view text, std::size_t pos) {
@@ -218,7 +213,7 @@ std::string describe(const std::vector<Result>& results) {
 /// Inputs listed in deviations.md under `- Model: \`input\` — reason`.
 std::set<std::string> deviations(std::string_view model) {
     std::set<std::string> out;
-    std::istringstream in(read_file(FACTLINT_TEST_DATA_DIR "/conformance/deviations.md"));
+    std::istringstream in(test::read_file(FACTLINT_TEST_DATA_DIR "/conformance/deviations.md"));
     std::string line;
     const std::string prefix = "- " + std::string(model) + ": `";
     while (std::getline(in, line)) {
@@ -234,7 +229,7 @@ std::set<std::string> deviations(std::string_view model) {
 /// Runs one spec file; returns the pass rate in percent.
 double run_model(const std::string& name, Model model) {
     const std::string path = FACTLINT_TEST_DATA_DIR "/data/recognizers-text/" + name + ".json";
-    const auto json = boost::json::parse(read_file(path));
+    const auto json = boost::json::parse(test::read_file(path));
     const auto known = deviations(name);
     std::size_t passed = 0, total = 0, deviated = 0;
     for (const auto& item : json.as_array()) {

@@ -4,6 +4,7 @@
 #include "checks/common.hpp"
 #include "grammar/claims.hpp"
 #include "rules/pack.hpp"
+#include "tests/read_file.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -14,13 +15,6 @@ using namespace factlint;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 /// Everything a check can see of a tracked claim, as one line.
 std::vector<std::string> tracked(const std::vector<Claim>& claims) {
@@ -64,7 +58,7 @@ TEST_CASE("claim scope: the linter's reading keeps every tracked claim of a full
     REQUIRE(paths.size() > 20);
     std::size_t tracked_claims = 0;
     for (const fs::path& path : paths) {
-        Document document = load_document(path.string(), read_file(path));
+        Document document = load_document(path.string(), test::read_file(path));
         std::vector<std::string> full = tracked(extractor.extract(document, Date{2025, 5, 1}));
         std::vector<std::string> linted =
             tracked(extractor.read(document, Date{2025, 5, 1}).claims);

@@ -1,5 +1,6 @@
 #include "engine/fixes.hpp"
 #include "engine/workflow.hpp"
+#include "tests/read_file.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,13 +22,6 @@ Diagnostic with_fix(std::size_t begin, std::size_t end, std::string replacement)
     diagnostic.span = {begin, end};
     diagnostic.fix = Fix{{begin, end}, std::move(replacement)};
     return diagnostic;
-}
-
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 void write(const fs::path& path, std::string_view text) {
@@ -110,7 +104,7 @@ TEST_CASE("write_file_atomically keeps permissions and leaves no temporary file"
     write(file, "old\n");
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
     CHECK(write_file_atomically(file.string(), "new\n") == "");
-    CHECK(read(file) == "new\n");
+    CHECK(test::read_file(file) == "new\n");
     CHECK(fs::status(file).permissions() ==
           (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
     CHECK(std::distance(fs::directory_iterator(directory), fs::directory_iterator()) == 1);
@@ -123,7 +117,7 @@ TEST_CASE("write_file_atomically writes through a symbolic link") {
     fs::create_symlink("real.md", directory / "link.md");
     CHECK(write_file_atomically((directory / "link.md").string(), "new\n") == "");
     CHECK(fs::is_symlink(directory / "link.md"));
-    CHECK(read(directory / "real.md") == "new\n");
+    CHECK(test::read_file(directory / "real.md") == "new\n");
     fs::remove_all(directory);
 }
 
@@ -164,7 +158,7 @@ TEST_CASE("run_workflow fixes files on disk and re-lints them") {
     write(file, original);
     Linter linter{RulePack{}};
     auto lint = [&](const std::string& path) {
-        return linter.lint(path, read(path), LintOptions{});
+        return linter.lint(path, test::read_file(path), LintOptions{});
     };
     std::vector<LintResult> results;
     results.push_back(lint(file.string()));
@@ -177,7 +171,7 @@ TEST_CASE("run_workflow fixes files on disk and re-lints them") {
     CHECK(diff.exit_code == 1);
     CHECK(diff.output.find("+<!-- factlint-disable-next-line invalid-encoding -->\n") !=
           std::string::npos);
-    CHECK(read(file) == original);
+    CHECK(test::read_file(file) == original);
 
     WorkflowOptions fix;
     fix.fix = true;
@@ -185,7 +179,7 @@ TEST_CASE("run_workflow fixes files on disk and re-lints them") {
         run_workflow(fix, results, [&](const LintResult& old) { return lint(old.document.path); });
     CHECK_FALSE(fixed.exit_code);
     CHECK(fixed.messages == std::vector<std::string>{"factlint: fixed 1 problem in 1 file"});
-    CHECK(read(file) == "<!-- factlint-disable-next-line invalid-encoding -->\nText.\n");
+    CHECK(test::read_file(file) == "<!-- factlint-disable-next-line invalid-encoding -->\nText.\n");
     CHECK(results[0].diagnostics.empty());
     fs::remove_all(directory);
 }

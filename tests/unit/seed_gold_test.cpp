@@ -3,8 +3,10 @@
 // lexicons. Prints precision and recall per field and fails below the thresholds at the end.
 #include "grammar/claims.hpp"
 #include "rules/pack.hpp"
+#include "tests/read_file.hpp"
 
 #include <boost/json.hpp>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
@@ -19,13 +21,6 @@ namespace json = boost::json;
 namespace {
 
 const std::string seeds = FACTLINT_TEST_DATA_DIR "/data/seeds/";
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 /// One figure as the gold file and the comparison see it: every field as text, "" for null.
 using Record = std::map<std::string, std::string>;
@@ -89,7 +84,7 @@ struct Score {
 TEST_CASE("seed gold: extraction agrees with the hand-checked figures field by field") {
     RulePack pack = load_pack(FACTLINT_SOURCE_DIR "/rules/default/pack.yaml");
     ClaimExtractor extractor(pack.lexicon);
-    json::value gold = json::parse(read_file(seeds + "gold.json"));
+    json::value gold = json::parse(test::read_file(seeds + "gold.json"));
 
     // Key: file, line and text as written.
     std::map<std::tuple<std::string, std::size_t, std::string>, Record> expected;
@@ -109,7 +104,7 @@ TEST_CASE("seed gold: extraction agrees with the hand-checked figures field by f
 
     std::map<std::tuple<std::string, std::size_t, std::string>, Record> found;
     for (const std::string& file : files) {
-        Document document = load_document(seeds + file, read_file(seeds + file));
+        Document document = load_document(seeds + file, test::read_file(seeds + file));
         for (const Claim& claim : extractor.extract(document, std::nullopt)) {
             if (!is_figure(claim.quantity.kind))
                 continue;
