@@ -337,38 +337,55 @@ int run_lint(std::span<const std::string> args) {
                         !options.workflow.baseline.empty() ||
                         !options.workflow.write_baseline.empty();
 
-    // Workers take inputs from the walk in order but may finish out of order; the main thread
-    // reports input i once its slot is ready, so output order is input (sorted) order. Workers
-    // stay at most `window` inputs ahead of the reporter, which bounds memory on large corpora:
-    // `window` slots, used in turn (input i waits until input i - window has been reported and
-    // its slot emptied). The walk itself is advanced under the lock, one entry per input.
+    // What reports results, in input order. One worker at a time uses it (see `reporting`).
+    Progress progress(!options.quiet && isatty(STDERR_FILENO) && total > 1, total);
+    bool io_error = !errors.empty();
+    bool findings = false;
+    std::size_t bytes_done = 0;
+    std::vector<LintResult> kept;
+    auto report = [&](const LintResult& result) {
+        FileReport file = make_file_report(result, options.min_level);
+        findings = findings || !file.diagnostics.empty();
+        if (!file.diagnostics.empty())
+            progress.clear();
+        reporter->file(file);
+        if (progress.enabled()) // the findings must reach the terminal before the bar is redrawn
+            std::cout.flush();
+    };
+    auto deliver = [&](Slot& slot, std::size_t index) {
+        if (!slot.result) {
+            progress.clear();
+            fmt::print(stderr, "factlint: error: {}\n", slot.error);
+            io_error = true;
+            return;
+        }
+        bytes_done += slot.result->document.text.size();
+        if (keep_results)
+            kept.push_back(std::move(*slot.result));
+        else
+            report(*slot.result);
+        progress.update(index + 1, bytes_done);
+    };
+
+    // Workers take inputs from the walk in order (the walk advances under the lock, one entry
+    // per input) but may finish out of order. Results wait in a ring of `window` slots (input k
+    // in slot k % window); the worker that finds the next input to report finished reports it,
+    // and the ones after it that are finished, outside the lock, unless another worker is
+    // already doing so. So output is in input (sorted) order, no thread sleeps waiting for it,
+    // and nothing wakes per file: a separate reporter thread woken per file (or per batch) made
+    // futex wake-ups ~20% of the CPU samples at -j1 on this VM. Workers stay at most `window`
+    // inputs ahead of the next input to report, which bounds memory on large corpora.
     const std::size_t window =
         std::max<std::size_t>(1, std::min<std::size_t>(total, 8 * std::size_t(options.jobs)));
-    // Threads wake each other only when the other is waiting for what just happened, and the
-    // reporter waits for half a window at a time, so it wakes once per batch of files rather
-    // than once per file (each wake-up is a futex call and a context switch: 5% of the CPU
-    // time with -j2 when every completed file woke every thread).
-    const std::size_t batch = std::max<std::size_t>(1, window / 2);
     std::vector<Slot> slots(window);
     std::mutex mutex;
-    std::condition_variable slot_ready;   // the reporter waits here
     std::condition_variable window_moved; // workers `window` inputs ahead wait here
-    bool reporter_waiting = false;
     std::size_t workers_waiting = 0;
-    std::size_t handed_out = 0; // inputs taken by workers so far
-    bool walked = total == 0;   // the walk has ended: `handed_out` is the number of inputs
-    std::size_t reported = 0;
+    std::size_t handed_out = 0;    // inputs taken by workers so far
+    bool walked = total == 0;      // the walk has ended: `handed_out` is the number of inputs
+    std::size_t reported = 0;      // inputs reported so far: the next one to report
+    bool reporting = false;        // a worker is reporting; the others leave their results to it
     std::string late_config_error; // a pack that appeared between the two passes and fails
-    // With the lock held: the reporter can go on, because input `reported` and the last input of
-    // its batch are done (or the walk ended before the batch's end), or everything is reported.
-    // Slot (k % window) holds input k or nothing for every k below reported + window.
-    auto reporter_can_go = [&] {
-        if (walked && reported >= handed_out)
-            return true;
-        std::size_t last = reported + batch - 1;
-        return slots[reported % window].ready &&
-               (slots[last % window].ready || (walked && last >= handed_out));
-    };
     auto work = [&] {
         for (;;) {
             std::optional<Input> input;
@@ -394,11 +411,8 @@ int run_lint(std::span<const std::string> args) {
                 }
                 if (!input) {
                     walked = true;
-                    bool wake_reporter = reporter_waiting && reporter_can_go();
                     bool wake_workers = workers_waiting > 0;
                     lock.unlock();
-                    if (wake_reporter)
-                        slot_ready.notify_one();
                     if (wake_workers)
                         window_moved.notify_all();
                     return;
@@ -412,67 +426,29 @@ int run_lint(std::span<const std::string> args) {
             else
                 slot.error = error;
             slot.ready = true;
-            bool wake_reporter = false;
-            {
-                std::lock_guard lock(mutex);
-                slots[i % window] = std::move(slot);
-                wake_reporter = reporter_waiting && reporter_can_go();
+            std::unique_lock lock(mutex);
+            slots[i % window] = std::move(slot);
+            if (reporting)
+                continue;
+            reporting = true;
+            while (slots[reported % window].ready) {
+                Slot next = std::move(slots[reported % window]);
+                slots[reported % window] = Slot{};
+                std::size_t index = reported++;
+                bool wake_worker = workers_waiting > 0;
+                lock.unlock();
+                if (wake_worker) // a slot came free: one more input may be taken
+                    window_moved.notify_one();
+                deliver(next, index);
+                lock.lock();
             }
-            if (wake_reporter)
-                slot_ready.notify_one();
+            reporting = false;
         }
     };
     std::vector<std::thread> workers;
     for (unsigned j = 0; j < std::min<std::size_t>(options.jobs, std::max<std::size_t>(total, 1));
          ++j)
         workers.emplace_back(work);
-
-    Progress progress(!options.quiet && isatty(STDERR_FILENO) && total > 1, total);
-    bool io_error = !errors.empty();
-    bool findings = false;
-    std::size_t bytes_done = 0;
-    std::vector<LintResult> kept;
-    auto report = [&](const LintResult& result) {
-        FileReport file = make_file_report(result, options.min_level);
-        findings = findings || !file.diagnostics.empty();
-        if (!file.diagnostics.empty())
-            progress.clear();
-        reporter->file(file);
-        if (progress.enabled()) // the findings must reach the terminal before the bar is redrawn
-            std::cout.flush();
-    };
-    for (std::size_t i = 0;; ++i) {
-        Slot slot;
-        bool wake_worker = false;
-        {
-            std::unique_lock lock(mutex);
-            if (!slots[i % window].ready) {
-                reporter_waiting = true;
-                slot_ready.wait(lock, reporter_can_go);
-                reporter_waiting = false;
-                if (!slots[i % window].ready)
-                    break; // every input is reported
-            }
-            slot = std::move(slots[i % window]);
-            slots[i % window] = Slot{};
-            reported = i + 1;
-            wake_worker = workers_waiting > 0;
-        }
-        if (wake_worker) // one slot came free: one more input may be taken
-            window_moved.notify_one();
-        if (!slot.result) {
-            progress.clear();
-            fmt::print(stderr, "factlint: error: {}\n", slot.error);
-            io_error = true;
-            continue;
-        }
-        bytes_done += slot.result->document.text.size();
-        if (keep_results)
-            kept.push_back(std::move(*slot.result));
-        else
-            report(*slot.result);
-        progress.update(i + 1, bytes_done);
-    }
     for (std::thread& worker : workers)
         worker.join();
     progress.clear();
