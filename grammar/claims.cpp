@@ -377,14 +377,21 @@ std::vector<NameMention> ClaimExtractor::find_names(const Prose& text) const {
     std::vector<NameMention> names;
     const std::string& prose = text.written;
     const Table<std::size_t>& table = tables_->entity_names;
-    for (std::size_t i = 0; i < prose.size();) {
-        if (!is_word_byte(prose[i])) {
+    // std::string ends in '\0', which is no word byte: the word loops need no bounds check.
+    const char* lowered = text.lowered.c_str();
+    const std::size_t size = prose.size();
+    for (std::size_t i = 0; i < size;) {
+        if (!is_word_byte(lowered[i])) {
             ++i;
             continue;
         }
         // `i` starts a word: a name may start here, and nowhere else in the word.
-        if (const StartSlot slot = start_slot(text.lowered, i); !table.starts[slot]) {
-        } else if (auto hit = tables_->match(table, text.lowered, i, prose.size(), slot)) {
+        const StartSlot slot = i + 2 < size ? start_slot(static_cast<unsigned char>(lowered[i]),
+                                                         static_cast<unsigned char>(lowered[i + 1]),
+                                                         static_cast<unsigned char>(lowered[i + 2]))
+                                            : start_slot(text.lowered, i);
+        if (!table.starts[slot]) {
+        } else if (auto hit = tables_->match(table, text.lowered, i, size, slot)) {
             const EntityEntry& entity = tables_->entities[hit->first];
             std::string written = prose.substr(i, hit->second - i);
             const std::string& preferred =
@@ -392,7 +399,7 @@ std::vector<NameMention> ClaimExtractor::find_names(const Prose& text) const {
             names.push_back({{i, hit->second}, entity.id, written, written == preferred});
             i = hit->second;
         }
-        while (i < prose.size() && is_word_byte(prose[i]))
+        while (is_word_byte(lowered[i]))
             ++i;
     }
     return names;
