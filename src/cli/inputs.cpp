@@ -267,10 +267,15 @@ std::string PackResolver::config_for(const std::string& path) {
 }
 
 std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) {
+    std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
+    if (last_linter_ && directory == last_directory_)
+        return last_linter_;
     std::string config = config_for(path);
     auto& linter = linter_by_config_[config];
     if (!linter)
         linter = std::make_shared<const Linter>(load_pack(config));
+    last_directory_ = directory;
+    last_linter_ = linter;
     return linter;
 }
 

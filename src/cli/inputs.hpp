@@ -113,6 +113,10 @@ private:
     std::string override_;
     std::map<std::string, std::string> config_by_directory_;
     std::map<std::string, std::shared_ptr<const Linter>> linter_by_config_;
+    // The last directory as written and its linter: a walk hands out a directory's files
+    // together, and resolving each one (an absolute path, a getcwd call) is then skipped.
+    std::string last_directory_;
+    std::shared_ptr<const Linter> last_linter_;
 };
 
 /// Reads each input in order and hands its bytes and its file's linter to `visit`. Unreadable
