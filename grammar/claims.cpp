@@ -43,6 +43,39 @@ template <typename Keys> bool one_of(std::string_view word, const Keys& keys) {
 
 } // namespace
 
+/// Where a word falls in the tables' pre-filters: a hash of the length and first three bytes
+/// of its leading run of ASCII letters, digits and '_' (lower case). A key matches only where
+/// it ends at a word boundary or before a byte that is none of these ("Zelensky" in
+/// "Zelensky’s", "al" of "al-Qaeda"), so a word a key starts has exactly the key's leading
+/// run: one bit test per word rejects nearly every word for every table.
+using StartSlot = std::uint32_t;
+using StartSet = std::bitset<1 << 16>;
+
+/// Bytes of a leading run (x3::alnum and '_' in the C locale: what a key boundary tests).
+constexpr bool continues_run(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// The slot of a leading run of `length` bytes at `run`.
+inline StartSlot start_slot(const char* run, std::size_t length) {
+    auto byte = [&](std::size_t i) -> std::uint32_t { return static_cast<unsigned char>(run[i]); };
+    std::uint32_t key = std::uint32_t(length) << 24;
+    if (length >= 3) // most words: no test per byte
+        key |= byte(0) | byte(1) << 8 | byte(2) << 16;
+    else
+        for (std::size_t i = 0; i < length; ++i)
+            key |= byte(i) << (8 * i);
+    return (key * 2654435761u) >> 16;
+}
+
+/// The slot of the lower-case `word`'s leading run.
+inline StartSlot start_slot(std::string_view word) {
+    std::size_t length = 0;
+    while (length < word.size() && continues_run(word[length]))
+        ++length;
+    return start_slot(word.data(), length);
+}
+
 /// The prose with line breaks and tabs as spaces (same length), so that a name or phrase
 /// wrapped across lines ("North\nKorean soldiers") still matches its lexicon entry; and the
 /// same lower-cased, for lexicon lookups (ASCII lowering keeps every byte offset, and a
@@ -70,32 +103,72 @@ struct Token {
     Span span;
     bool word = false;
     bool capitalized = false;
+    /// Words only: a joined word ("Seong-kweun", "Pyongyang's") has more word starts inside.
+    bool joined = false;
+    StartSlot slot = 0; ///< words only
 };
 
+/// True when the byte at `i` joins two parts of one word: inner hyphens, apostrophes and digit
+/// separators ("Seong-kweun", "Pyongyang's", "1,000", "1.5").
+inline bool joins_word(std::string_view text, std::size_t i, std::size_t end) {
+    char c = text[i];
+    if (i + 1 >= end)
+        return false;
+    if (c == '-' || c == '\'')
+        return is_word_byte(text[i + 1]);
+    return (c == ',' || c == '.') && grammar::is_digit(text[i + 1]);
+}
+
+/// What the tokenizer asks of a byte, one table lookup per byte.
+enum ByteClass : unsigned char { space = 1, word_byte = 2, run_byte = 4 };
+inline constexpr std::array<unsigned char, 256> byte_classes = [] {
+    std::array<unsigned char, 256> table{};
+    for (unsigned u = 0; u < 256; ++u) {
+        char c = static_cast<char>(u);
+        table[u] = (c == ' ' || c == '\t' || c == '\n' || c == '\r' ? space : 0) |
+                   (grammar::word_bytes[u] ? word_byte : 0) | (continues_run(c) ? run_byte : 0);
+    }
+    return table;
+}();
+inline unsigned char byte_class(char c) {
+    return byte_classes[static_cast<unsigned char>(c)];
+}
+
 /// The tokens of `sentence` into `tokens` (cleared first: one buffer serves every sentence).
-void tokenize(std::string_view prose, Span sentence, std::vector<Token>& tokens) {
+/// `lowered` is the prose in lower case (for the pre-filter slots), `written` as written.
+void tokenize(std::string_view lowered, std::string_view written, Span sentence,
+              std::vector<Token>& tokens) {
     tokens.clear();
-    for (std::size_t i = sentence.begin; i < sentence.end;) {
-        char c = prose[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    const std::size_t end = sentence.end;
+    for (std::size_t i = sentence.begin; i < end;) {
+        const unsigned char kind = byte_class(lowered[i]);
+        if (kind & space) {
             ++i;
             continue;
         }
         std::size_t start = i;
-        if (is_word_byte(c)) {
-            // Words keep inner hyphens, apostrophes and digit separators: "Seong-kweun",
-            // "Pyongyang's", "1,000".
-            while (i < sentence.end &&
-                   (is_word_byte(prose[i]) ||
-                    ((prose[i] == '-' || prose[i] == '\'' || prose[i] == ',' || prose[i] == '.') &&
-                     i + 1 < sentence.end && is_word_byte(prose[i + 1]) &&
-                     (prose[i] != ',' || grammar::is_digit(prose[i + 1])) &&
-                     (prose[i] != '.' || grammar::is_digit(prose[i + 1])))))
+        if (kind & word_byte) {
+            while (i < end && (byte_class(lowered[i]) & run_byte))
                 ++i;
-            tokens.push_back({{start, i}, true, c >= 'A' && c <= 'Z'});
+            const std::size_t run = i - start;
+            bool joined = false;
+            // Most words end at a space; others go on past non-ASCII bytes and joiners.
+            if (i < end && !(byte_class(lowered[i]) & space))
+                for (; i < end; ++i) {
+                    if (byte_class(lowered[i]) & word_byte)
+                        continue;
+                    if (!joins_word(lowered, i, end))
+                        break;
+                    joined = true;
+                }
+            tokens.push_back({{start, i},
+                              true,
+                              written[start] >= 'A' && written[start] <= 'Z',
+                              joined,
+                              start_slot(lowered.data() + start, run)});
         } else {
             ++i;
-            while (i < sentence.end && (static_cast<unsigned char>(prose[i]) & 0xC0) == 0x80)
+            while (i < end && (static_cast<unsigned char>(lowered[i]) & 0xC0) == 0x80)
                 ++i; // a multi-byte punctuation mark (curly quotes, dashes) is one token
             tokens.push_back({{start, i}, false, false});
         }
@@ -185,30 +258,8 @@ bool is_count(const Quantity& quantity) {
 
 } // namespace
 
-/// Where a word's first three lower-case bytes hash in the tables' pre-filters; computed once
-/// per word and tested against every table.
-using StartSlot = std::size_t;
-using StartSet = std::bitset<1 << 16>;
-
-namespace {
-
-constexpr StartSlot start_slot(unsigned char a, unsigned char b, unsigned char c) {
-    return (a * 961u + b * 31u + c) & 0xFFFF;
-}
-
-/// The slot of the word at `pos` of the lower-case `text`.
-StartSlot start_slot(std::string_view text, std::size_t pos) {
-    auto byte = [&](std::size_t i) {
-        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-    };
-    return start_slot(byte(pos), byte(pos + 1), byte(pos + 2));
-}
-
-} // namespace
-
-/// An x3::symbols table with a pre-filter on the first three bytes of its keys (hashed into a
-/// bit set): most words start no key, and a bit test is far cheaper than a trie walk. A key
-/// shorter than three bytes marks every byte that may follow it.
+/// An x3::symbols table with a pre-filter: the start slots of its keys (see StartSlot). Most
+/// words start no key, and a bit test is far cheaper than a trie walk.
 template <typename Value> struct Table {
     x3::symbols<Value> symbols;
     StartSet starts;
@@ -218,20 +269,7 @@ template <typename Value> struct Table {
         if (lowered.empty())
             return;
         symbols.add(lowered, value);
-        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(lowered[i]); };
-        // A key's second and third bytes, or every byte where the key is shorter.
-        auto bytes_at = [&](std::size_t i) {
-            std::vector<unsigned char> all;
-            if (i < lowered.size())
-                all.push_back(byte(i));
-            else
-                for (unsigned b = 0; b < 256; ++b)
-                    all.push_back(static_cast<unsigned char>(b));
-            return all;
-        };
-        for (unsigned char b : bytes_at(1))
-            for (unsigned char c : bytes_at(2))
-                starts.set(start_slot(byte(0), b, c));
+        starts.set(start_slot(lowered));
     }
 };
 
@@ -278,8 +316,14 @@ struct ClaimExtractor::Tables {
         const char* first = text.data() + pos;
         const char* last = text.data() + limit;
         Value value{};
-        auto boundary = !(x3::alnum | x3::char_('_') | (x3::char_('-') >> x3::alnum));
-        if (!x3::parse(first, last, table.symbols >> boundary, value))
+        // The table's own parse (a sequence parser would copy the table's shared trie pointer,
+        // two atomic operations per call), then the boundary by hand: no letter, digit or '_'
+        // follows, nor a hyphen and a letter or digit (x3::alnum in the C locale is ASCII).
+        if (!table.symbols.parse(first, last, x3::unused, x3::unused, value))
+            return std::nullopt;
+        auto alnum = [](char c) { return continues_run(c) && c != '_'; };
+        if (first < last &&
+            (continues_run(*first) || (*first == '-' && first + 1 < last && alnum(first[1]))))
             return std::nullopt;
         return std::pair{value, std::size_t(first - text.data())};
     }
@@ -355,6 +399,7 @@ struct SentenceFacts {
     std::vector<MetricHit> metric_hits;
     std::vector<CueHit> cue_hits;
     std::vector<Mention> group_hints; ///< "North Korean" before a noun the group has no alias for
+    std::vector<Mention> names;       ///< every name found, in order, for find_names()
     bool report_hedge = false;
 
     void clear() {
@@ -363,6 +408,7 @@ struct SentenceFacts {
         metric_hits.clear();
         cue_hits.clear();
         group_hints.clear();
+        names.clear();
         report_hedge = false;
     }
 };
@@ -370,38 +416,8 @@ struct SentenceFacts {
 } // namespace
 
 std::vector<NameMention> ClaimExtractor::find_names(const Document& document) const {
-    return find_names(Prose(document.prose));
-}
-
-std::vector<NameMention> ClaimExtractor::find_names(const Prose& text) const {
     std::vector<NameMention> names;
-    const std::string& prose = text.written;
-    const Table<std::size_t>& table = tables_->entity_names;
-    // std::string ends in '\0', which is no word byte: the word loops need no bounds check.
-    const char* lowered = text.lowered.c_str();
-    const std::size_t size = prose.size();
-    for (std::size_t i = 0; i < size;) {
-        if (!is_word_byte(lowered[i])) {
-            ++i;
-            continue;
-        }
-        // `i` starts a word: a name may start here, and nowhere else in the word.
-        const StartSlot slot = i + 2 < size ? start_slot(static_cast<unsigned char>(lowered[i]),
-                                                         static_cast<unsigned char>(lowered[i + 1]),
-                                                         static_cast<unsigned char>(lowered[i + 2]))
-                                            : start_slot(text.lowered, i);
-        if (!table.starts[slot]) {
-        } else if (auto hit = tables_->match(table, text.lowered, i, size, slot)) {
-            const EntityEntry& entity = tables_->entities[hit->first];
-            std::string written = prose.substr(i, hit->second - i);
-            const std::string& preferred =
-                entity.preferred.empty() ? entity.name : entity.preferred;
-            names.push_back({{i, hit->second}, entity.id, written, written == preferred});
-            i = hit->second;
-        }
-        while (is_word_byte(lowered[i]))
-            ++i;
-    }
+    extract(document, Prose(document.prose), std::nullopt, ClaimScope::none, &names);
     return names;
 }
 
@@ -458,17 +474,20 @@ struct Candidate {
 
 ClaimExtractor::Reading ClaimExtractor::read(const Document& document,
                                              std::optional<Date> reference) const {
-    const Prose text(document.prose);
-    return {extract(document, text, reference, ClaimScope::with_metric), find_names(text)};
+    Reading reading;
+    reading.claims = extract(document, Prose(document.prose), reference, ClaimScope::with_metric,
+                             &reading.names);
+    return reading;
 }
 
 std::vector<Claim> ClaimExtractor::extract(const Document& document,
                                            std::optional<Date> reference) const {
-    return extract(document, Prose(document.prose), reference, ClaimScope::all);
+    return extract(document, Prose(document.prose), reference, ClaimScope::all, nullptr);
 }
 
 std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose& text,
-                                           std::optional<Date> reference, ClaimScope scope) const {
+                                           std::optional<Date> reference, ClaimScope scope,
+                                           std::vector<NameMention>* names) const {
     const Tables& tables = *tables_;
     const std::string& prose = text.written;
     const std::string& lowered = text.lowered;
@@ -489,7 +508,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
     std::optional<Attribution> last_person;
     std::size_t last_person_paragraph = 0;
 
-    SentenceFacts facts; // one set of buffers for every sentence
+    SentenceFacts facts;          // one set of buffers for every sentence
+    std::size_t names_resume = 0; // where the next name may start
     for (std::size_t s = 0; s < document.sentences.size(); ++s) {
         const Sentence& sentence = document.sentences[s];
         const bool every = scope == ClaimScope::all;
@@ -500,29 +520,54 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             paragraph_group = no_group;
 
         facts.clear();
-        tokenize(prose, sentence.span, facts.tokens);
+        tokenize(lowered, prose, sentence.span, facts.tokens);
+        const std::size_t end = sentence.span.end;
         for (const Token& token : facts.tokens) {
             if (!token.word)
                 continue;
-            std::size_t at = token.span.begin;
-            const StartSlot slot = start_slot(lowered, at);
-            if (!tables.any_starts[slot])
-                continue;
-            if (auto hit = tables.match(tables.entity_names, lowered, at, sentence.span.end, slot))
-                facts.mentions.push_back({{at, hit->second}, hit->first});
-            else if (auto hint =
-                         tables.match(tables.group_modifiers, lowered, at, sentence.span.end, slot))
-                facts.group_hints.push_back({{at, hint->second}, hint->first});
-            if (auto hit = tables.match(tables.cue_phrases, lowered, at, sentence.span.end, slot))
-                facts.cue_hits.push_back({{at, hit->second}, &cues()[hit->first]});
-            // Metric words only qualify figures: a sentence without any needs only the names
-            // and cues that later sentences refer back to.
-            if (every && quantities.empty())
-                continue;
-            if (auto hit = tables.match(tables.metric_words, lowered, at, sentence.span.end, slot))
-                facts.metric_hits.push_back(
-                    {{at, hit->second}, hit->first.metric, hit->first.verb});
+            const std::size_t at = token.span.begin;
+            if (tables.any_starts[token.slot]) {
+                if (auto hit = tables.match(tables.entity_names, lowered, at, end, token.slot)) {
+                    facts.mentions.push_back({{at, hit->second}, hit->first});
+                    if (names)
+                        facts.names.push_back(facts.mentions.back());
+                } else if (auto hint =
+                               tables.match(tables.group_modifiers, lowered, at, end, token.slot)) {
+                    facts.group_hints.push_back({{at, hint->second}, hint->first});
+                }
+                if (auto hit = tables.match(tables.cue_phrases, lowered, at, end, token.slot))
+                    facts.cue_hits.push_back({{at, hit->second}, &cues()[hit->first]});
+                // Metric words only qualify figures: a sentence without any needs only the
+                // names and cues that later sentences refer back to.
+                if (!(every && quantities.empty()))
+                    if (auto hit = tables.match(tables.metric_words, lowered, at, end, token.slot))
+                        facts.metric_hits.push_back(
+                            {{at, hit->second}, hit->first.metric, hit->first.verb});
+            }
+            // A name may also start inside a joined word ("anti-Kim"), though no claim is
+            // linked there.
+            if (names && token.joined)
+                for (std::size_t i = at + 1; i < token.span.end; ++i)
+                    if (!is_word_byte(lowered[i - 1]) && is_word_byte(lowered[i]))
+                        if (auto hit = tables.match(tables.entity_names, lowered, i, end,
+                                                    start_slot(std::string_view(lowered).substr(
+                                                        i, token.span.end - i))))
+                            facts.names.push_back({{i, hit->second}, hit->first});
         }
+        if (names)
+            // A name found inside another ("Lee" in "Lee Seong-kweun") is no mention of its own.
+            for (const Mention& hit : facts.names)
+                if (hit.span.begin >= names_resume) {
+                    const EntityEntry& entity = tables.entities[hit.entity];
+                    std::string written(hit.span.in(prose));
+                    const std::string& preferred =
+                        entity.preferred.empty() ? entity.name : entity.preferred;
+                    bool is_preferred = written == preferred;
+                    names->push_back({hit.span, entity.id, std::move(written), is_preferred});
+                    names_resume = hit.span.end;
+                }
+        if (scope == ClaimScope::none)
+            continue;
         // Only a sentence that names a metric can give a tracked figure: with_metric reads the
         // numbers of no other sentence.
         const bool numbers_unread = !every && facts.metric_hits.empty();

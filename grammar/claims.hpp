@@ -92,11 +92,12 @@ public:
 private:
     struct Tables; ///< symbol tables compiled from the lexicon (Spirit inside)
     struct Prose;  ///< a document's prose prepared once for lookups
-    /// Which sentences have their quantities read: all, or those that name a metric.
-    enum class ClaimScope { all, with_metric };
+    /// Which sentences have their quantities read: all, those that name a metric, or none.
+    enum class ClaimScope { all, with_metric, none };
+    /// The claims of `scope`, and every name into `names` when given: one pass over the prose.
     std::vector<Claim> extract(const Document& document, const Prose& text,
-                               std::optional<Date> reference, ClaimScope scope) const;
-    std::vector<NameMention> find_names(const Prose& text) const;
+                               std::optional<Date> reference, ClaimScope scope,
+                               std::vector<NameMention>* names) const;
     std::unique_ptr<Tables> tables_;
 };
 
