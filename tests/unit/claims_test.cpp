@@ -192,6 +192,23 @@ TEST_CASE("claims: find_names reports every spelling and whether it is preferred
     CHECK_FALSE(names[3].preferred);
 }
 
+TEST_CASE("claims: names inside joined words, before possessives, and not inside others") {
+    static const ClaimExtractor extractor(test_lexicon());
+    Document document =
+        load_document("test.txt", "A pro-Zelensky rally heard Zelensky\u2019s and NIS's "
+                                  "view; Zelenskyyx, NISes and Lee-ish did not count.");
+    std::vector<std::string> written;
+    for (const NameMention& name : extractor.find_names(document))
+        written.push_back(name.written);
+    // A hyphen and a letter continue a word: "Lee-ish" does not name Lee.
+    CHECK(written == std::vector<std::string>{"Zelensky", "Zelensky", "NIS"});
+    // The linter's reading finds the same names as find_names().
+    std::vector<std::string> read;
+    for (const NameMention& name : extractor.read(document, {}).names)
+        read.push_back(name.written);
+    CHECK(read == written);
+}
+
 TEST_CASE("claims: a synonym added at run time links without a rebuild") {
     Lexicon lexicon = test_lexicon();
     lexicon.metrics.push_back({"captured", {"prisoners"}, {"captured", "taken alive"}, "people"});
