@@ -1,12 +1,14 @@
 /// Microbenchmarks (Google Benchmark) for the stages of the pipeline, so a regression shows up
 /// where it starts: the number grammar, document loading and sentence splitting, claim
-/// linking, and the whole lint of one file with the bundled pack.
+/// linking, and the whole lint of each file with the bundled pack.
 ///
-/// Input: the vendored seed articles (tests/data/seeds), repeated to ~1 MB; or the files of
-/// FACTLINT_BENCH_CORPUS when set. Run: build/bench/micro --benchmark_counters_tabular=true
+/// Input, one document per file: the vendored seed articles (tests/data/seeds) repeated to
+/// ~1 MB, or the .txt files of FACTLINT_BENCH_CORPUS when set.
+/// Run: build/bench/micro --benchmark_counters_tabular=true
 #include "engine/linter.hpp"
 #include "grammar/quantity.hpp"
 
+#include <algorithm>
 #include <benchmark/benchmark.h>
 #include <cstdlib>
 #include <filesystem>
@@ -18,27 +20,50 @@ using namespace factlint;
 
 namespace {
 
-/// About a megabyte of news prose, paragraphs separated by blank lines.
-const std::string& corpus() {
-    static const std::string text = [] {
+/// The corpus, one text per file as the linter sees it (per-file state, such as the people a
+/// document has named, matters to the linker): the files of FACTLINT_BENCH_CORPUS, or the seed
+/// articles repeated to about a megabyte.
+struct File {
+    std::string path;
+    std::string text;
+};
+
+const std::vector<File>& corpus() {
+    static const std::vector<File> files = [] {
         const char* configured = std::getenv("FACTLINT_BENCH_CORPUS");
         fs::path root =
             configured ? fs::path(configured) : fs::path(FACTLINT_SOURCE_DIR) / "tests/data/seeds";
-        std::string once;
+        std::vector<File> once;
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             if (!entry.is_regular_file() || entry.path().extension() != ".txt")
                 continue;
             std::ifstream in(entry.path(), std::ios::binary);
             std::ostringstream buffer;
             buffer << in.rdbuf();
-            once += buffer.str() + "\n\n";
+            once.push_back({entry.path().string(), buffer.str()});
         }
-        std::string text;
-        while (!once.empty() && text.size() < (1u << 20))
-            text += once;
-        return text;
+        std::sort(once.begin(), once.end(),
+                  [](const File& a, const File& b) { return a.path < b.path; });
+        std::vector<File> files;
+        std::size_t bytes = 0;
+        while (!once.empty() && bytes < (1u << 20))
+            for (const File& file : once) {
+                files.push_back(file);
+                bytes += file.text.size();
+            }
+        return files;
     }();
-    return text;
+    return files;
+}
+
+const std::vector<Document>& documents() {
+    static const std::vector<Document> loaded = [] {
+        std::vector<Document> documents;
+        for (const File& file : corpus())
+            documents.push_back(load_document(file.path, file.text));
+        return documents;
+    }();
+    return loaded;
 }
 
 const Linter& default_linter() {
@@ -47,53 +72,62 @@ const Linter& default_linter() {
 }
 
 void report_bytes(benchmark::State& state) {
-    state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(corpus().size()));
+    std::int64_t bytes = 0;
+    for (const File& file : corpus())
+        bytes += std::int64_t(file.text.size());
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * bytes);
 }
 
 void BM_LoadDocument(benchmark::State& state) {
     for (auto _ : state)
-        benchmark::DoNotOptimize(load_document("bench.txt", corpus()));
+        for (const File& file : corpus())
+            benchmark::DoNotOptimize(load_document(file.path, file.text));
     report_bytes(state);
 }
 BENCHMARK(BM_LoadDocument)->Unit(benchmark::kMillisecond);
 
 void BM_FindQuantities(benchmark::State& state) {
-    Document document = load_document("bench.txt", corpus());
     for (auto _ : state) {
         std::size_t found = 0;
-        for (const Sentence& sentence : document.sentences)
-            found += find_quantities(document.prose, sentence.span).size();
+        for (const Document& document : documents())
+            for (const Sentence& sentence : document.sentences)
+                found += find_quantities(document.prose, sentence.span).size();
         benchmark::DoNotOptimize(found);
     }
     report_bytes(state);
 }
 BENCHMARK(BM_FindQuantities)->Unit(benchmark::kMillisecond);
 
+// Every quantity linked: the `claims` command.
 void BM_ExtractClaims(benchmark::State& state) {
-    Document document = load_document("bench.txt", corpus());
     const ClaimExtractor& extractor = default_linter().extractor();
     for (auto _ : state)
-        benchmark::DoNotOptimize(extractor.extract(document, Date{2025, 5, 1}));
+        for (const Document& document : documents())
+            benchmark::DoNotOptimize(extractor.extract(document, Date{2025, 5, 1}));
     report_bytes(state);
 }
 BENCHMARK(BM_ExtractClaims)->Unit(benchmark::kMillisecond);
 
-// What the linter reads: numbers only in sentences that name a metric, plus every name.
+// What the linter reads: the claims its checks can use (those of sentences that name a
+// metric), every name, and the sources they need.
 void BM_ReadForLint(benchmark::State& state) {
-    Document document = load_document("bench.txt", corpus());
     const ClaimExtractor& extractor = default_linter().extractor();
     for (auto _ : state)
-        benchmark::DoNotOptimize(extractor.read(document, Date{2025, 5, 1}));
+        for (const Document& document : documents())
+            benchmark::DoNotOptimize(extractor.read(document, Date{2025, 5, 1}));
     report_bytes(state);
 }
 BENCHMARK(BM_ReadForLint)->Unit(benchmark::kMillisecond);
 
-void BM_LintFile(benchmark::State& state) {
+// Loading, reading and every check, file by file.
+void BM_LintFiles(benchmark::State& state) {
     for (auto _ : state)
-        benchmark::DoNotOptimize(default_linter().lint("bench.txt", corpus(), {Date{2025, 5, 1}}));
+        for (const File& file : corpus())
+            benchmark::DoNotOptimize(
+                default_linter().lint(file.path, file.text, {Date{2025, 5, 1}}));
     report_bytes(state);
 }
-BENCHMARK(BM_LintFile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LintFiles)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -311,12 +311,17 @@ struct ClaimExtractor::Tables {
         return parse_entry(table, text, pos, limit);
     }
 
-    /// True when an entry of any table starts at a word of `sentence` in the lower-case
-    /// `text`, whose word masks are `words`. Far cheaper than tokenizing: word starts come from
-    /// bit operations, and nothing is kept. A word here starts after any byte that is no word
-    /// byte, so inside joined words too: every token start is among them.
-    bool names_anything(std::string_view text, const std::vector<grammar::WordMasks>& words,
-                        Span sentence) const {
+    /// Short forms of people named so far, and their entities: "Lee" after "Lee Seong-kweun".
+    using ShortNames = std::vector<std::pair<std::string, std::size_t>>;
+
+    /// False when no word of `sentence` may start an entry of any table or a short name: the
+    /// sentence then gives no claim, name or source. Far cheaper than tokenizing: word starts
+    /// come from bit operations and nothing is kept. A word here starts after any byte that is
+    /// no word byte, inside joined words too, so every token start is among them; a short name
+    /// need only start there (a superset of the linker's whole-word test).
+    bool names_anything(const Prose& text, Span sentence, const ShortNames& short_names) const {
+        const std::string& lowered = text.lowered;
+        const std::vector<grammar::WordMasks>& words = text.words;
         const std::size_t end = sentence.end;
         for (std::size_t block = sentence.begin / 64; block * 64 < end; ++block) {
             const std::uint64_t word = words[block].word;
@@ -332,12 +337,19 @@ struct ClaimExtractor::Tables {
                 const std::size_t start = base + std::size_t(__builtin_ctzll(starts));
                 const std::size_t run_end =
                     grammar::next_clear(words, &grammar::WordMasks::run, start, end);
-                const StartSlot slot = start_slot(text.data() + start, run_end - start);
-                if (any_starts[slot] && (match(entity_names, text, start, end, slot) ||
-                                         match(group_modifiers, text, start, end, slot) ||
-                                         match(cue_phrases, text, start, end, slot) ||
-                                         match(metric_words, text, start, end, slot)))
+                const StartSlot slot = start_slot(lowered.data() + start, run_end - start);
+                if (any_starts[slot] && (match(entity_names, lowered, start, end, slot) ||
+                                         match(group_modifiers, lowered, start, end, slot) ||
+                                         match(cue_phrases, lowered, start, end, slot) ||
+                                         match(metric_words, lowered, start, end, slot)))
                     return true;
+                if (!short_names.empty() && text.written[start] >= 'A' &&
+                    text.written[start] <= 'Z')
+                    for (const auto& [name, entity] : short_names)
+                        if (std::string_view(text.written)
+                                .substr(start, end - start)
+                                .starts_with(name))
+                            return true;
             }
         }
         return false;
@@ -538,7 +550,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
     std::size_t paragraph_group = no_group;
     std::size_t paragraph_group_paragraph = SIZE_MAX;
     // Short forms of people named so far ("Lee" after "Lee Seong-kweun"): later bare mentions.
-    std::vector<std::pair<std::string, std::size_t>> short_names;
+    Tables::ShortNames short_names;
     // The last person named, cue or not, for "he said".
     std::optional<Attribution> last_person;
     std::size_t last_person_paragraph = 0;
@@ -553,10 +565,9 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             quantities = find_quantities(prose, sentence.span, reference);
         if (paragraph_group_paragraph != sentence.paragraph)
             paragraph_group = no_group;
-        // A sentence that names nothing the tables know, and no person named before, changes
+        // A sentence that names nothing the tables know, nor a person named before, changes
         // nothing: no claim the linter tracks, no name, no source. Most sentences are such.
-        if (!every && short_names.empty() &&
-            !tables.names_anything(lowered, text.words, sentence.span))
+        if (!every && !tables.names_anything(text, sentence.span, short_names))
             continue;
 
         facts.clear();

@@ -84,3 +84,18 @@ TEST_CASE("claim scope: a sentence with no metric word still stops a backward at
     CHECK(full[0].find("source=") == std::string::npos);
     CHECK(linted == full);
 }
+
+TEST_CASE("claim scope: a sentence that names only a person's short name is still read") {
+    // "Then Lee met officials" names nothing the lexicon knows but Lee, by the short form of
+    // a name given before: it makes Lee the last person named, whom "He said" then means.
+    RulePack pack = load_pack(FACTLINT_SOURCE_DIR "/rules/default/pack.yaml");
+    ClaimExtractor extractor(pack.lexicon);
+    Document document = load_document(
+        "t.txt", "Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then Lee "
+                 "met officials. He said 600 North Korean soldiers had been killed.\n");
+    auto full = tracked(extractor.extract(document, Date{2025, 5, 1}));
+    auto linted = tracked(extractor.read(document, Date{2025, 5, 1}).claims);
+    REQUIRE(full.size() == 1);
+    CHECK(full[0].find("/lee-seong-kweun ") != std::string::npos);
+    CHECK(linted == full);
+}
