@@ -40,15 +40,25 @@ std::size_t sequence_length(unsigned char lead) {
 
 std::vector<std::size_t> invalid_offsets(std::string_view text) {
     std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < text.size();) {
-        // Fast path: eight ASCII bytes at a time (most text is mostly ASCII).
-        if (i + 8 <= text.size()) {
+    // Whether the `count` eight-byte words at `i` are all ASCII (no byte has its high bit).
+    auto ascii = [&](std::size_t i, std::size_t count) {
+        std::uint64_t any = 0;
+        for (std::size_t k = 0; k < count; ++k) {
             std::uint64_t word;
-            std::memcpy(&word, text.data() + i, sizeof word);
-            if ((word & 0x8080808080808080ull) == 0) {
-                i += 8;
-                continue;
-            }
+            std::memcpy(&word, text.data() + i + 8 * k, sizeof word);
+            any |= word;
+        }
+        return (any & 0x8080808080808080ull) == 0;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        // Fast paths: 32, then 8 ASCII bytes at a time (most text is mostly ASCII).
+        if (i + 32 <= text.size() && ascii(i, 4)) {
+            i += 32;
+            continue;
+        }
+        if (i + 8 <= text.size() && ascii(i, 1)) {
+            i += 8;
+            continue;
         }
         std::size_t length = valid_length(text, i);
         if (length == 0) {

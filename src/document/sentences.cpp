@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace factlint {
 namespace {
 
@@ -50,8 +54,20 @@ constexpr std::uint64_t has_byte(std::uint64_t word, std::uint64_t pattern) {
 }
 
 /// The first offset in [i, end) that may start end punctuation (., ?, !, or …'s lead byte),
-/// eight bytes at a time: this loop sees every byte of prose.
+/// many bytes at a time: this loop sees every byte of prose.
 std::size_t skip_to_terminal(std::string_view prose, std::size_t i, std::size_t end) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time where the target has SSE2 (every x86-64), else eight (SWAR).
+    auto is = [](__m128i bytes, char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
+    while (i + 16 <= end) {
+        __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + i));
+        __m128i found = _mm_or_si128(_mm_or_si128(is(bytes, '.'), is(bytes, '?')),
+                                     _mm_or_si128(is(bytes, '!'), is(bytes, '\xE2')));
+        if (_mm_movemask_epi8(found) != 0)
+            break;
+        i += 16;
+    }
+#endif
     constexpr std::uint64_t ones = 0x0101010101010101ull;
     while (i + 8 <= end) {
         std::uint64_t word;
