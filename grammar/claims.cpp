@@ -138,8 +138,10 @@ inline unsigned char byte_class(char c) {
 }
 
 /// The tokens of `sentence` into `tokens` (cleared first: one buffer serves every sentence).
-/// `lowered` is the prose in lower case (for the pre-filter slots), `written` as written.
-void tokenize(std::string_view lowered, std::string_view written, Span sentence,
+/// `lowered` is the prose in lower case (for the pre-filter slots) and `words` its word masks,
+/// `written` the prose as written.
+void tokenize(std::string_view lowered, std::string_view written,
+              const std::vector<grammar::WordMasks>& words, Span sentence,
               std::vector<Token>& tokens) {
     tokens.clear();
     const std::size_t end = sentence.end;
@@ -151,8 +153,7 @@ void tokenize(std::string_view lowered, std::string_view written, Span sentence,
         }
         std::size_t start = i;
         if (kind & word_byte) {
-            while (i < end && (byte_class(lowered[i]) & run_byte))
-                ++i;
+            i = grammar::next_clear(words, &grammar::WordMasks::run, i, end);
             const std::size_t run = i - start;
             bool joined = false;
             // Most words end at a space; others go on past non-ASCII bytes and joiners.
@@ -571,7 +572,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             continue;
 
         facts.clear();
-        tokenize(lowered, prose, sentence.span, facts.tokens);
+        tokenize(lowered, prose, text.words, sentence.span, facts.tokens);
         const std::size_t end = sentence.span.end;
         for (const Token& token : facts.tokens) {
             if (!token.word)
