@@ -1,10 +1,11 @@
 /// Microbenchmarks (Google Benchmark) for the stages of the pipeline, so a regression shows up
-/// where it starts: the number grammar, document loading and sentence splitting, claim
-/// linking, and the whole lint of each file with the bundled pack.
+/// where it starts: document loading, sentence splitting, the number grammar, claim linking,
+/// rule evaluation, and the whole lint of each file with the bundled pack.
 ///
 /// Input, one document per file: the vendored seed articles (tests/data/seeds) repeated to
 /// ~1 MB, or the .txt files of FACTLINT_BENCH_CORPUS when set.
 /// Run: build/bench/micro --benchmark_counters_tabular=true
+#include "document/sentences.hpp"
 #include "engine/linter.hpp"
 #include "grammar/quantity.hpp"
 
@@ -86,6 +87,19 @@ void BM_LoadDocument(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadDocument)->Unit(benchmark::kMillisecond);
 
+void BM_SplitSentences(benchmark::State& state) {
+    std::vector<Sentence> sentences; // one buffer, as load_document fills one per document
+    for (auto _ : state)
+        for (const Document& document : documents()) {
+            sentences.clear();
+            for (std::size_t p = 0; p < document.paragraphs.size(); ++p)
+                split_sentences(document.prose, document.paragraphs[p], p, sentences);
+            benchmark::DoNotOptimize(sentences.data());
+        }
+    report_bytes(state);
+}
+BENCHMARK(BM_SplitSentences)->Unit(benchmark::kMillisecond);
+
 void BM_FindQuantities(benchmark::State& state) {
     for (auto _ : state) {
         std::size_t found = 0;
@@ -118,6 +132,19 @@ void BM_ReadForLint(benchmark::State& state) {
     report_bytes(state);
 }
 BENCHMARK(BM_ReadForLint)->Unit(benchmark::kMillisecond);
+
+// Rule evaluation alone: every check of the bundled pack on documents already read.
+void BM_Checks(benchmark::State& state) {
+    const Linter& linter = default_linter();
+    std::vector<ClaimExtractor::Reading> readings;
+    for (const Document& document : documents())
+        readings.push_back(linter.extractor().read(document, Date{2025, 5, 1}));
+    for (auto _ : state)
+        for (std::size_t i = 0; i < documents().size(); ++i)
+            benchmark::DoNotOptimize(linter.check(documents()[i], readings[i], Date{2025, 5, 1}));
+    report_bytes(state);
+}
+BENCHMARK(BM_Checks)->Unit(benchmark::kMillisecond);
 
 // Loading, reading and every check, file by file.
 void BM_LintFiles(benchmark::State& state) {

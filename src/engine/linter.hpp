@@ -28,6 +28,10 @@ public:
     explicit Linter(RulePack pack);
 
     LintResult lint(std::string path, std::string bytes, const LintOptions& options) const;
+    /// The checks of lint() alone, on a document already read: enabled checks in registry
+    /// order, each finding given its rule id and level (neither suppressed nor sorted).
+    std::vector<Diagnostic> check(const Document& document, const ClaimExtractor::Reading& reading,
+                                  Date as_of) const;
     const RulePack& pack() const { return pack_; }
     const ClaimExtractor& extractor() const { return extractor_; }
 
