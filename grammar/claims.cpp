@@ -326,6 +326,7 @@ struct ClaimExtractor::Tables {
         const std::size_t end = sentence.end;
         for (std::size_t block = sentence.begin / 64; block * 64 < end; ++block) {
             const std::uint64_t word = words[block].word;
+            const std::uint64_t not_run = ~words[block].run;
             const std::uint64_t word_before = block > 0 ? words[block - 1].word >> 63 : 0;
             std::uint64_t starts = word & ~(word << 1 | word_before);
             // Only starts inside the sentence.
@@ -335,9 +336,14 @@ struct ClaimExtractor::Tables {
             if (end - base < 64)
                 starts &= (std::uint64_t(1) << (end - base)) - 1;
             for (; starts != 0; starts &= starts - 1) {
-                const std::size_t start = base + std::size_t(__builtin_ctzll(starts));
-                const std::size_t run_end =
-                    grammar::next_clear(words, &grammar::WordMasks::run, start, end);
+                const unsigned offset = unsigned(__builtin_ctzll(starts));
+                const std::size_t start = base + offset;
+                // The run ends in this block, as most do, or in a later one.
+                const std::uint64_t rest = not_run >> offset;
+                std::size_t run_end =
+                    rest != 0 ? start + std::size_t(__builtin_ctzll(rest))
+                              : grammar::next_clear(words, &grammar::WordMasks::run, start, end);
+                run_end = std::min(run_end, end);
                 const StartSlot slot = start_slot(lowered.data() + start, run_end - start);
                 if (any_starts[slot] && (match(entity_names, lowered, start, end, slot) ||
                                          match(group_modifiers, lowered, start, end, slot) ||
