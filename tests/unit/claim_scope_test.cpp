@@ -70,16 +70,25 @@ TEST_CASE("claim scope: the linter's reading keeps every tracked claim of a full
     CHECK(tracked_claims > 50);
 }
 
+namespace {
+
+/// The tracked claims of `text` read in full and as the linter reads them, with the bundled pack.
+std::pair<std::vector<std::string>, std::vector<std::string>> both_readings(std::string text) {
+    static const ClaimExtractor extractor(
+        load_pack(FACTLINT_SOURCE_DIR "/rules/default/pack.yaml").lexicon);
+    Document document = load_document("t.txt", std::move(text));
+    return {tracked(extractor.extract(document, Date{2025, 5, 1})),
+            tracked(extractor.read(document, Date{2025, 5, 1}).claims)};
+}
+
+} // namespace
+
 TEST_CASE("claim scope: a sentence with no metric word still stops a backward attribution") {
     // "He said 5 people attended" has counts of its own, so "He said" does not attribute the
     // killed figure before it: the linter must read that sentence's numbers to know.
-    RulePack pack = load_pack(FACTLINT_SOURCE_DIR "/rules/default/pack.yaml");
-    ClaimExtractor extractor(pack.lexicon);
-    Document document = load_document(
-        "t.txt", "Lee Seong-kweun briefed reporters on Monday. About 600 North Korean soldiers "
-                 "have been killed. He said 5 people attended the briefing.\n");
-    auto full = tracked(extractor.extract(document, Date{2025, 5, 1}));
-    auto linted = tracked(extractor.read(document, Date{2025, 5, 1}).claims);
+    auto [full, linted] =
+        both_readings("Lee Seong-kweun briefed reporters on Monday. About 600 North Korean "
+                      "soldiers have been killed. He said 5 people attended the briefing.\n");
     REQUIRE(full.size() == 1);
     CHECK(full[0].find("source=") == std::string::npos);
     CHECK(linted == full);
@@ -88,13 +97,9 @@ TEST_CASE("claim scope: a sentence with no metric word still stops a backward at
 TEST_CASE("claim scope: a sentence that names only a person's short name is still read") {
     // "Then Lee met officials" names nothing the lexicon knows but Lee, by the short form of
     // a name given before: it makes Lee the last person named, whom "He said" then means.
-    RulePack pack = load_pack(FACTLINT_SOURCE_DIR "/rules/default/pack.yaml");
-    ClaimExtractor extractor(pack.lexicon);
-    Document document = load_document(
-        "t.txt", "Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then Lee "
-                 "met officials. He said 600 North Korean soldiers had been killed.\n");
-    auto full = tracked(extractor.extract(document, Date{2025, 5, 1}));
-    auto linted = tracked(extractor.read(document, Date{2025, 5, 1}).claims);
+    auto [full, linted] =
+        both_readings("Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then "
+                      "Lee met officials. He said 600 North Korean soldiers had been killed.\n");
     REQUIRE(full.size() == 1);
     CHECK(full[0].find("/lee-seong-kweun ") != std::string::npos);
     CHECK(linted == full);
