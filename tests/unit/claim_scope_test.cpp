@@ -7,8 +7,10 @@
 #include "tests/read_file.hpp"
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 using namespace factlint;
@@ -103,4 +105,134 @@ TEST_CASE("claim scope: a sentence that names only a person's short name is stil
     REQUIRE(full.size() == 1);
     CHECK(full[0].find("/lee-seong-kweun ") != std::string::npos);
     CHECK(linted == full);
+}
+
+TEST_CASE("claim scope: on random news-like text, read() equals a full reading and its names "
+          "equal a plain scan") {
+    // Sentences of names, aliases (also inside joined words and before possessives), cues,
+    // metric words, numbers and filler, shuffled with a fixed seed. read() skips sentences its
+    // pre-scan finds nothing in: the tracked claims must still equal extract()'s, and the names
+    // those of a plain scan (every word start, the longest alias, a word boundary after it).
+    const RulePack pack = load_pack(FACTLINT_SOURCE_DIR "/rules/default/pack.yaml");
+    const ClaimExtractor extractor(pack.lexicon);
+    const std::vector<std::string> pieces = {"Lee Seong-kweun",
+                                             "Lee",
+                                             "Lee Sung-kwon's",
+                                             "Zelensky",
+                                             "Zelenskyy\u2019s",
+                                             "pro-Zelensky",
+                                             "NIS",
+                                             "NISes",
+                                             "the NIS",
+                                             "North Korean soldiers",
+                                             "North Korean",
+                                             "troops",
+                                             "said",
+                                             "says",
+                                             "according to",
+                                             "citing",
+                                             "He said",
+                                             "told reporters",
+                                             "killed",
+                                             "have been killed",
+                                             "wounded",
+                                             "casualties",
+                                             "deployed",
+                                             "about 600",
+                                             "at least 100",
+                                             "1,000",
+                                             "300",
+                                             "in March",
+                                             "Kursk",
+                                             "the",
+                                             "officials",
+                                             "reportedly",
+                                             "Then",
+                                             "Mr",
+                                             "anti-Kim",
+                                             "Kim Jong Un",
+                                             "KCNA",
+                                             "-",
+                                             ",",
+                                             "\u2014"};
+    std::mt19937 random(20261130);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(1, 12);
+    std::uniform_int_distribution<int> sentences(1, 8);
+
+    // The plain scan: at each word start, the longest alias that ends at a word boundary.
+    std::vector<std::pair<std::string, std::string>> aliases; // lower-case alias, entity id
+    for (const EntityEntry& entity : pack.lexicon.entities) {
+        std::vector<std::string> spellings = entity.aliases;
+        spellings.push_back(entity.name);
+        spellings.push_back(entity.preferred);
+        for (std::string spelling : spellings) {
+            for (char& c : spelling)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (!spelling.empty())
+                aliases.emplace_back(spelling, entity.id);
+        }
+    }
+    auto word_byte = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    auto plain_names = [&](const std::string& prose) {
+        std::string lowered = prose;
+        for (char& c : lowered)
+            c = c == '\n' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::vector<std::string> found;
+        for (std::size_t i = 0; i < lowered.size();) {
+            if (!word_byte(lowered[i]) || (i > 0 && word_byte(lowered[i - 1]))) {
+                ++i;
+                continue;
+            }
+            std::size_t best = 0;
+            std::string entity;
+            for (const auto& [alias, id] : aliases)
+                if (alias.size() > best && lowered.compare(i, alias.size(), alias) == 0)
+                    best = alias.size(), entity = id;
+            std::size_t end = i + best;
+            bool boundary =
+                best > 0 &&
+                !(end < lowered.size() &&
+                  (alnum(lowered[end]) || lowered[end] == '_' ||
+                   (lowered[end] == '-' && end + 1 < lowered.size() && alnum(lowered[end + 1]))));
+            if (boundary) {
+                found.push_back(entity + ":" + prose.substr(i, best));
+                i = end;
+            }
+            while (i < lowered.size() && word_byte(lowered[i]))
+                ++i;
+            if (!boundary && i < lowered.size() && !word_byte(lowered[i]))
+                ++i;
+        }
+        return found;
+    };
+
+    std::size_t tracked_claims = 0;
+    std::size_t names = 0;
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        for (int s = sentences(random); s > 0; --s) {
+            for (int w = length(random); w > 0; --w)
+                text += pieces[piece(random)] + " ";
+            text += random() % 4 == 0 ? ".\n\n" : ". ";
+        }
+        Document document = load_document("random.txt", text);
+        std::vector<std::string> full = tracked(extractor.extract(document, Date{2025, 5, 1}));
+        ClaimExtractor::Reading reading = extractor.read(document, Date{2025, 5, 1});
+        INFO(text);
+        CHECK(tracked(reading.claims) == full);
+        std::vector<std::string> written;
+        for (const NameMention& name : reading.names)
+            written.push_back(name.entity + ":" + name.written);
+        CHECK(written == plain_names(document.prose));
+        tracked_claims += full.size();
+        names += written.size();
+    }
+    // The comparisons mean something only if the text holds tracked figures and names.
+    CHECK(tracked_claims > 100);
+    CHECK(names > 1000);
 }
