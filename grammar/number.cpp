@@ -52,6 +52,18 @@ std::string digits_of(std::string_view text) {
     return out;
 }
 
+/// The value of a run of ASCII digits, as strtod reads it. Up to 15 digits the value is an
+/// integer below 2^53, so summing in a double is exact and equals strtod's correctly rounded
+/// result without building a string; longer runs go to strtod.
+double digit_run_value(std::string_view digits) {
+    if (digits.size() > 15)
+        return std::strtod(std::string(digits).c_str(), nullptr);
+    double value = 0;
+    for (char c : digits)
+        value = value * 10 + (c - '0');
+    return value;
+}
+
 } // namespace
 
 std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size_t pos) {
@@ -75,7 +87,7 @@ std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size
     if (is_digit(text[pos]) && !separator_follows) {
         literal.digits = run - pos;
         literal.leading_zero = literal.digits > 1 && text[pos] == '0';
-        literal.value = std::strtod(std::string(text.substr(pos, run - pos)).c_str(), nullptr);
+        literal.value = digit_run_value(text.substr(pos, run - pos));
         literal.end = run;
         return literal;
     }

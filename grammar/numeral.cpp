@@ -254,6 +254,10 @@ constexpr Vulgar vulgar_fractions[] = {
 
 std::optional<double> match_vulgar(std::string_view text, std::size_t pos, std::size_t limit,
                                    std::size_t& end) {
+    // Every number is asked for a glued fraction ("2½"): all of them start with C2 or E2, so
+    // the byte comparisons run only when one of those follows.
+    if (pos >= limit || (text[pos] != '\xC2' && text[pos] != '\xE2'))
+        return std::nullopt;
     for (const auto& v : vulgar_fractions)
         if (pos + v.bytes.size() <= limit && text.substr(pos, v.bytes.size()) == v.bytes) {
             end = pos + v.bytes.size();
