@@ -16,13 +16,26 @@ namespace x3 = boost::spirit::x3;
 
 std::optional<NumberWord> match_number_word(std::string_view text, std::size_t pos,
                                             std::size_t& end) {
-    const char* first = text.data() + pos;
-    const char* const last = text.data() + text.size();
-    NumberWord word;
-    if (!x3::parse(first, last, parser::number_word, word))
+    // The composer asks for a number word at nearly every word it meets, the same word several
+    // times. The keys are lower-case letters and no letter, digit or '_' may follow one
+    // ("sixteenth" is not "six"), so a match is exactly a whole run of letters that is a key:
+    // one exact lookup of the lower-cased run, rather than an X3 no_case parse that lowers
+    // each byte through the C library. No key is as long as the buffer.
+    char lower[16];
+    std::size_t length = 0;
+    for (std::size_t p = pos; p < text.size() && is_alpha(text[p]); ++p) {
+        if (length == sizeof lower)
+            return std::nullopt;
+        lower[length++] = ascii_lower(text[p]);
+    }
+    if (length == 0)
         return std::nullopt;
-    end = static_cast<std::size_t>(first - text.data());
-    return word;
+    const NumberWord* word = parser::number_words.find(std::string_view(lower, length));
+    const std::size_t after = pos + length;
+    if (!word || (after < text.size() && (is_digit(text[after]) || text[after] == '_')))
+        return std::nullopt;
+    end = after;
+    return *word;
 }
 
 std::vector<std::string> number_word_list() {
@@ -79,11 +92,15 @@ std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size
     while (run < text.size() && is_digit(text[run]))
         ++run;
     // Fast path: most numbers are a bare digit run ("2004", "300") with nothing that could
-    // group, decimalise or raise it; the separator grammars run only when one follows.
+    // group, decimalise or raise it; the separator grammars run only when one follows. A
+    // space, comma or dot continues a literal only before a digit ("1 000", "2,000", "3.5"),
+    // so "5 people", "in 2004, the" and "rose 5." take the fast path too.
+    const bool digit_after_next = run + 1 < text.size() && is_digit(text[run + 1]);
     const bool separator_follows =
         run < text.size() &&
-        (text[run] == ',' || text[run] == '.' || text[run] == ' ' || text[run] == 'e' ||
-         text[run] == 'x' || text[run] == '^' || static_cast<unsigned char>(text[run]) >= 0x80);
+        (((text[run] == ',' || text[run] == '.' || text[run] == ' ') && digit_after_next) ||
+         text[run] == 'e' || text[run] == 'x' || text[run] == '^' ||
+         static_cast<unsigned char>(text[run]) >= 0x80);
     if (is_digit(text[pos]) && !separator_follows) {
         literal.digits = run - pos;
         literal.leading_zero = literal.digits > 1 && text[pos] == '0';

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <initializer_list>
 
@@ -133,6 +134,28 @@ public:
         if (b < begin_) // only a "≥" or "≤" reaches back before the sentence: nothing to lower
             return text.substr(b, e - b);
         return std::string_view(lower_).substr(b - begin_, e - b);
+    }
+
+    /// `text[pos]` lower-cased, for `pos` in the sentence.
+    char lower_at(std::size_t pos) const { return lower_[pos - begin_]; }
+
+    // The scanner's hottest loops read the copy: its terminating NUL stops them at the
+    // sentence's limit, so they need no bounds check.
+
+    /// The end of the run of ASCII letters at `pos` (in the sentence).
+    std::size_t alpha_end(std::size_t pos) const {
+        const char* p = lower_.data() + (pos - begin_);
+        while (*p >= 'a' && *p <= 'z')
+            ++p;
+        return static_cast<std::size_t>(p - lower_.data()) + begin_;
+    }
+
+    /// The end of the word bytes at `pos` (in the sentence), as word_end() up to the limit.
+    std::size_t word_end(std::size_t pos) const {
+        const char* p = lower_.data() + (pos - begin_);
+        while (is_word_byte(*p))
+            ++p;
+        return static_cast<std::size_t>(p - lower_.data()) + begin_;
     }
 
 private:
@@ -550,9 +573,10 @@ public:
     }
 
     /// A first check on letters and length only: most ordinary words fail it ("the" has no
-    /// trigger word of three letters from 't' to 'e'), so they are never hashed.
+    /// trigger word of three letters from 't' to 'e'), so they are never hashed. `first` and
+    /// `last` are lower-case letters.
     bool may_contain(char first, char last, std::size_t length) const {
-        return length <= max_length && shape_[shape(first, last, length)];
+        return length <= max_length && (lengths_[pair(first, last)] >> length & 1) != 0;
     }
 
     bool contains(std::string_view word) const {
@@ -573,15 +597,14 @@ private:
             h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
         return h;
     }
-    static std::size_t shape(char first, char last, std::size_t length) {
-        const auto letter = [](char c) {
-            return static_cast<std::size_t>(c >= 'a' && c <= 'z' ? c - 'a' : 26);
-        };
-        return (letter(first) * 27 + letter(last)) * (max_length + 1) + length;
+    static std::size_t pair(char first, char last) {
+        return static_cast<std::size_t>(first - 'a') * 26 + static_cast<std::size_t>(last - 'a');
     }
+    static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
     void insert(const std::string& word) {
-        if (!word.empty())
-            shape_[shape(word.front(), word.back(), word.size())] = true;
+        // Only words of letters are looked up by shape: scanned words are runs of letters.
+        if (!word.empty() && is_lower(word.front()) && is_lower(word.back()))
+            lengths_[pair(word.front(), word.back())] |= 1u << word.size();
         std::size_t i = hash(word) & mask;
         while (!slots_[i].empty() && slots_[i] != word)
             i = (i + 1) & mask;
@@ -589,7 +612,8 @@ private:
     }
     static constexpr std::size_t mask = 1023;
     std::array<std::string, mask + 1> slots_;
-    std::array<bool, 27 * 27 * (max_length + 1)> shape_{};
+    /// By first and last letter, a bit for each length some trigger word has.
+    std::array<std::uint32_t, 26 * 26> lengths_{};
 };
 
 /// Lower-cases the ASCII word at `pos` into `out`; returns its length, or 0 when it is not a
@@ -719,7 +743,8 @@ std::vector<Quantity> Scanner::run() {
             ++i;
             continue;
         }
-        if ((c == 'h' || c == 'w') &&
+        if ((c == 'h' || c == 'w') && i + 1 < text_.size() &&
+            (text_[i + 1] == 't' || text_[i + 1] == 'w') &&
             (text_.substr(i, 7) == "http://" || text_.substr(i, 8) == "https://" ||
              text_.substr(i, 4) == "www.")) {
             while (i < limit_ && !is_blank(text_[i]))
@@ -729,11 +754,9 @@ std::vector<Quantity> Scanner::run() {
         if (is_alpha(c)) {
             // The common case, an ordinary word: the shape filter of is_trigger_word() rejects
             // it, and the scan resumes after it with the word read once.
-            std::size_t e = i + 1;
-            while (e < limit_ && is_alpha(text_[e]))
-                ++e;
-            if (!triggers.may_contain(ascii_lower(c), ascii_lower(text_[e - 1]), e - i)) {
-                i = word_end(text_, e, limit_);
+            const std::size_t e = sentence_.alpha_end(i + 1);
+            if (!triggers.may_contain(sentence_.lower_at(i), sentence_.lower_at(e - 1), e - i)) {
+                i = sentence_.word_end(e);
                 continue;
             }
         }
