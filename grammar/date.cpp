@@ -291,6 +291,20 @@ std::optional<DateMatch> match_date(std::string_view text, std::size_t pos, std:
     match.begin = pos;
     Date date;
     if (is_digit(text[pos])) {
+        // Every number reaches here. A date starts with four digits and '-' ("2025-01-13") or
+        // with one or two digits and a separator, an ordinal suffix or a space ("13/01/2025",
+        // "13th", "13 January"); other numbers ("2004 ", "300,") skip the X3 parsers.
+        std::size_t digits_end = pos;
+        while (digits_end < limit && is_digit(text[digits_end]))
+            ++digits_end;
+        const char next = digits_end < limit ? ascii_lower(text[digits_end]) : '\0';
+        const std::size_t digits = digits_end - pos;
+        const bool may_be_date =
+            (digits == 4 && next == '-') ||
+            (digits <= 2 && (next == '-' || next == '/' || next == '.' || next == ' ' ||
+                             next == 's' || next == 'n' || next == 'r' || next == 't'));
+        if (!may_be_date)
+            return std::nullopt;
         std::size_t end = numeric_date(text, pos, limit, date);
         if (end != npos) {
             match.end = end;

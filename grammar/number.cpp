@@ -175,6 +175,9 @@ std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size
 
 std::optional<double> match_magnitude_suffix(std::string_view text, std::size_t pos,
                                              std::size_t& end) {
+    // Every number asks for a suffix; each one starts with a letter, or with a space.
+    if (pos >= text.size() || !(is_alpha(text[pos]) || text[pos] == ' '))
+        return std::nullopt;
     const char* first = text.data() + pos;
     const char* const last = text.data() + text.size();
     double multiplier = 0;
@@ -193,6 +196,8 @@ std::optional<double> match_magnitude_suffix(std::string_view text, std::size_t 
 
 std::optional<std::string_view> match_currency_prefix(std::string_view text, std::size_t pos,
                                                       std::size_t& end) {
+    if (pos < text.size() && is_digit(text[pos])) // every number asks; no symbol is a digit
+        return std::nullopt;
     const char* first = text.data() + pos;
     const char* const last = text.data() + text.size();
     const char* code = nullptr;

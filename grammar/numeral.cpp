@@ -6,6 +6,8 @@
 // suite), so "one hundred and thirty fifths" is 130/5 and "one hundred thirty fifths" is 100/35.
 #include "grammar/number.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -123,8 +125,12 @@ struct Item {
     bool scale = false;
 };
 
+/// The words of one numeral: kept inline, as a heap allocation per numeral cost more than
+/// composing it.
+using Items = boost::container::small_vector<Item, 8>;
+
 /// The cardinal value of a run of items: "one hundred and thirty" = 130, "a hundred" = 100.
-double int_value(const std::vector<Item>& items, std::size_t from, std::size_t to) {
+double int_value(const Items& items, std::size_t from, std::size_t to) {
     double total = 0, group = 0, max_scale = 0;
     for (std::size_t i = from; i < to; ++i) {
         const Item& item = items[i];
@@ -157,7 +163,7 @@ bool composable(double big, double small) {
 
 /// Value of items whose last item is the denominator word ("fifths"), split into integer,
 /// numerator and denominator as Recognizers-Text does.
-double fraction_value(const std::vector<Item>& items, bool scale_before_and = true) {
+double fraction_value(const Items& items, bool scale_before_and = true) {
     const long n = static_cast<long>(items.size());
     if (n == 1)
         return 1.0 / items[0].value;
@@ -237,7 +243,7 @@ struct State {
     bool words = false;
     bool scaled = false;
     Last last = Last::start;
-    std::vector<Item> items;
+    Items items;
 };
 
 struct Vulgar {
@@ -378,6 +384,8 @@ void accept(State& s, const Token& token, Last last) {
     s.last = last;
 }
 
+/// Adds a cardinal word to the numeral; returns false, leaving `s` untouched, when it does not
+/// compose ("four thousand three").
 bool Composer::accept_word(State& s, const Token& token) {
     const NumberWord& w = token.word;
     const Last last = s.last;
@@ -524,7 +532,7 @@ std::pair<double, std::size_t> following_scale(std::string_view text, std::size_
 }
 
 /// The whole part before the last "and" of a fraction's items ("one billion and a half").
-double whole_before_and(const std::vector<Item>& items) {
+double whole_before_and(const Items& items) {
     double whole = 0;
     for (std::size_t i = 0; i + 1 < items.size(); ++i)
         if (items[i].separator)
@@ -536,7 +544,7 @@ double whole_before_and(const std::vector<Item>& items) {
 /// cardinal words ending in a fraction word, split as Recognizers-Text does. Covers the runs
 /// the composer's grammar rejects ("three twenty ..." is not a cardinal).
 std::optional<Numeral> fraction_run(std::string_view text, std::size_t pos, std::size_t limit) {
-    std::vector<Item> items;
+    Items items;
     std::size_t p = pos;
     bool last_tens = false;
     std::size_t numbers = 0;
@@ -869,9 +877,7 @@ std::optional<Numeral> Composer::run(std::size_t pos) {
                 rejected_number = true;
                 break;
             }
-            State before = s;
             if (!accept_word(s, token)) {
-                s = before;
                 rejected_number = true;
                 break;
             }

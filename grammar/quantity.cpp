@@ -374,6 +374,8 @@ Words words_after(const LoweredText& sentence, std::size_t pos, std::size_t limi
 }
 
 std::optional<Qualifier> match_hedge_after(const Words& words, std::size_t& end) {
+    if (words.empty()) // most numbers have no word after them in reach
+        return std::nullopt;
     std::optional<Qualifier> best;
     std::size_t best_len = 0;
     for (const Hedge& h : hedges_after) {
@@ -929,10 +931,12 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
         skip_only_ = true;
         return std::nullopt;
     }
-    if (auto next = words_after(sentence_, n->end, limit_, 1);
-        n->digits_only && !next.empty() && next[0].begin > n->end &&
-        one_of(next[0].text, {"gmt", "bst", "utc", "cet", "est", "edt", "pst", "am", "pm"}))
-        return std::nullopt;
+    if (n->digits_only) {
+        auto next = words_after(sentence_, n->end, limit_, 1);
+        if (!next.empty() && next[0].begin > n->end &&
+            one_of(next[0].text, {"gmt", "bst", "utc", "cet", "est", "edt", "pst", "am", "pm"}))
+            return std::nullopt;
+    }
     Quantity q;
     q.number = {n->begin, n->end};
     q.span = {pos, n->end};
