@@ -5,7 +5,9 @@
 #include "grammar/number.hpp"
 #include "grammar/number_def.hpp"
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -13,6 +15,33 @@
 namespace factlint::grammar {
 
 namespace x3 = boost::spirit::x3;
+
+namespace {
+
+/// The first letter, last letter and length of every number word, as a length bitmask per
+/// letter pair: a test of a few instructions that most other words fail ("people", "of"),
+/// before the table lookup.
+class NumberWordShapes {
+public:
+    NumberWordShapes() {
+        parser::number_words.for_each([&](const std::string& key, const NumberWord&) {
+            lengths_[pair(key.front(), key.back())] |= 1u << key.size();
+        });
+    }
+
+    /// `first` and `last` are lower-case letters.
+    bool may_match(char first, char last, std::size_t length) const {
+        return length < 32 && (lengths_[pair(first, last)] >> length & 1) != 0;
+    }
+
+private:
+    static std::size_t pair(char first, char last) {
+        return static_cast<std::size_t>(first - 'a') * 26 + static_cast<std::size_t>(last - 'a');
+    }
+    std::array<std::uint32_t, 26 * 26> lengths_{};
+};
+
+} // namespace
 
 std::optional<NumberWord> match_number_word(std::string_view text, std::size_t pos,
                                             std::size_t& end) {
@@ -28,7 +57,8 @@ std::optional<NumberWord> match_number_word(std::string_view text, std::size_t p
             return std::nullopt;
         lower[length++] = ascii_lower(text[p]);
     }
-    if (length == 0)
+    static const NumberWordShapes shapes;
+    if (length == 0 || !shapes.may_match(lower[0], lower[length - 1], length))
         return std::nullopt;
     const NumberWord* word = parser::number_words.find(std::string_view(lower, length));
     const std::size_t after = pos + length;

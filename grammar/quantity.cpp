@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <exception>
 #include <initializer_list>
+#include <span>
+#include <unordered_map>
 
 namespace factlint {
 
@@ -316,24 +318,39 @@ const Hedge hedges_after[] = {
     {{"or", "so"}, Qualifier::about},
 };
 
+/// Hedges by their first or last word, in table order: the words next to a number are compared
+/// with the few hedges that word can start or end, not with all of them.
+class HedgeIndex {
+public:
+    enum Key { first, last };
+
+    template <std::size_t N> HedgeIndex(const Hedge (&hedges)[N], Key key) {
+        for (const Hedge& h : hedges)
+            by_word_[key == first ? *h.words.begin() : *(h.words.end() - 1)].push_back(&h);
+    }
+
+    std::span<const Hedge* const> find(std::string_view word) const {
+        const auto it = by_word_.find(word);
+        if (it == by_word_.end())
+            return {};
+        return it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, std::vector<const Hedge*>> by_word_;
+};
+
 /// The longest hedge ending right before the words' end; sets `begin` to where it starts.
 std::optional<Qualifier> match_hedge_before(const Words& words, std::size_t& begin,
                                             std::size_t& used) {
     if (words.empty())
         return std::nullopt;
-    // Most numbers have no hedge: a hedge's last word must end the words before the number.
-    static const std::vector<std::string_view> last_words = [] {
-        std::vector<std::string_view> out;
-        for (const Hedge& h : hedges_before)
-            if (std::find(out.begin(), out.end(), *(h.words.end() - 1)) == out.end())
-                out.push_back(*(h.words.end() - 1));
-        return out;
-    }();
-    if (std::find(last_words.begin(), last_words.end(), words.back().text) == last_words.end())
-        return std::nullopt;
+    // A hedge's last word must end the words before the number (most numbers have none).
+    static const HedgeIndex by_last_word(hedges_before, HedgeIndex::last);
     std::optional<Qualifier> best;
     std::size_t best_len = 0;
-    for (const Hedge& h : hedges_before) {
+    for (const Hedge* hedge : by_last_word.find(words.back().text)) {
+        const Hedge& h = *hedge;
         const std::size_t n = h.words.size();
         if (n > words.size() || n <= best_len)
             continue;
@@ -376,9 +393,11 @@ Words words_after(const LoweredText& sentence, std::size_t pos, std::size_t limi
 std::optional<Qualifier> match_hedge_after(const Words& words, std::size_t& end) {
     if (words.empty()) // most numbers have no word after them in reach
         return std::nullopt;
+    static const HedgeIndex by_first_word(hedges_after, HedgeIndex::first);
     std::optional<Qualifier> best;
     std::size_t best_len = 0;
-    for (const Hedge& h : hedges_after) {
+    for (const Hedge* hedge : by_first_word.find(words[0].text)) {
+        const Hedge& h = *hedge;
         const std::size_t n = h.words.size();
         if (n > words.size() || n <= best_len)
             continue;
@@ -713,6 +732,7 @@ public:
     std::vector<Quantity> run();
 
 private:
+    std::size_t skip_words(std::size_t pos) const;
     std::optional<Quantity> at(std::size_t pos, std::size_t& end);
     std::optional<Quantity> percent_word(std::size_t pos, std::size_t& end);
     void finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
@@ -729,11 +749,37 @@ private:
     bool skip_only_ = false; ///< at() set `end` to skip text that holds no quantity
 };
 
+/// The common case, ordinary words: from the word start `pos`, skips the words that the shape
+/// filter of is_trigger_word() rejects, each read once, and goes on with the next word while a
+/// single space separates them (this loop is most of the scan). URLs are skipped whole. Returns
+/// where the scan goes on: a word that may start a quantity (`pos` itself when it may), or the
+/// byte after the last word skipped.
+std::size_t Scanner::skip_words(std::size_t pos) const {
+    const TriggerWords& triggers = trigger_words();
+    std::size_t i = pos;
+    for (;;) {
+        const char c = text_[i];
+        if ((c == 'h' || c == 'w') &&
+            (text_.substr(i, 7) == "http://" || text_.substr(i, 8) == "https://" ||
+             text_.substr(i, 4) == "www.")) {
+            while (i < limit_ && !is_blank(text_[i]))
+                ++i; // URLs are not prose
+            return i;
+        }
+        const std::size_t e = sentence_.alpha_end(i + 1);
+        if (triggers.may_contain(sentence_.lower_at(i), sentence_.lower_at(e - 1), e - i))
+            return i;
+        i = sentence_.word_end(e);
+        if (!(i + 1 < limit_ && text_[i] == ' ' && is_alpha(text_[i + 1])))
+            return i;
+        ++i;
+    }
+}
+
 std::vector<Quantity> Scanner::run() {
     std::vector<Quantity> out;
     floor_ = begin_;
     std::size_t i = begin_;
-    const TriggerWords& triggers = trigger_words();
     while (i < limit_) {
         const char c = text_[i];
         if (c == ' ') { // never a candidate; a third of all bytes
@@ -745,20 +791,9 @@ std::vector<Quantity> Scanner::run() {
             ++i;
             continue;
         }
-        if ((c == 'h' || c == 'w') && i + 1 < text_.size() &&
-            (text_[i + 1] == 't' || text_[i + 1] == 'w') &&
-            (text_.substr(i, 7) == "http://" || text_.substr(i, 8) == "https://" ||
-             text_.substr(i, 4) == "www.")) {
-            while (i < limit_ && !is_blank(text_[i]))
-                ++i; // URLs are not prose
-            continue;
-        }
         if (is_alpha(c)) {
-            // The common case, an ordinary word: the shape filter of is_trigger_word() rejects
-            // it, and the scan resumes after it with the word read once.
-            const std::size_t e = sentence_.alpha_end(i + 1);
-            if (!triggers.may_contain(sentence_.lower_at(i), sentence_.lower_at(e - 1), e - i)) {
-                i = sentence_.word_end(e);
+            if (const std::size_t next = skip_words(i); next != i) {
+                i = next;
                 continue;
             }
         }
