@@ -5,9 +5,7 @@
 #include "grammar/number.hpp"
 #include "grammar/number_def.hpp"
 
-#include <array>
 #include <cmath>
-#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -18,28 +16,19 @@ namespace x3 = boost::spirit::x3;
 
 namespace {
 
-/// The first letter, last letter and length of every number word, as a length bitmask per
-/// letter pair: a test of a few instructions that most other words fail ("people", "of"),
-/// before the table lookup.
-class NumberWordShapes {
-public:
-    NumberWordShapes() {
-        parser::number_words.for_each([&](const std::string& key, const NumberWord&) {
-            lengths_[pair(key.front(), key.back())] |= 1u << key.size();
-        });
-    }
+/// The end of the run of ASCII letters at `pos`.
+std::size_t letters_end(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && is_alpha(text[pos]))
+        ++pos;
+    return pos;
+}
 
-    /// `first` and `last` are lower-case letters.
-    bool may_match(char first, char last, std::size_t length) const {
-        return length < 32 && (lengths_[pair(first, last)] >> length & 1) != 0;
-    }
-
-private:
-    static std::size_t pair(char first, char last) {
-        return static_cast<std::size_t>(first - 'a') * 26 + static_cast<std::size_t>(last - 'a');
-    }
-    std::array<std::uint32_t, 26 * 26> lengths_{};
-};
+/// Whether the run of letters `text[pos, end)` has the shape of one of `shapes`.
+bool may_be_one_of(const WordShapes& shapes, std::string_view text, std::size_t pos,
+                   std::size_t end) {
+    return end > pos &&
+           shapes.may_contain(ascii_lower(text[pos]), ascii_lower(text[end - 1]), end - pos);
+}
 
 } // namespace
 
@@ -48,18 +37,21 @@ std::optional<NumberWord> match_number_word(std::string_view text, std::size_t p
     // The composer asks for a number word at nearly every word it meets, the same word several
     // times. The keys are lower-case letters and no letter, digit or '_' may follow one
     // ("sixteenth" is not "six"), so a match is exactly a whole run of letters that is a key:
-    // one exact lookup of the lower-cased run, rather than an X3 no_case parse that lowers
-    // each byte through the C library. No key is as long as the buffer.
-    char lower[16];
-    std::size_t length = 0;
-    for (std::size_t p = pos; p < text.size() && is_alpha(text[p]); ++p) {
-        if (length == sizeof lower)
-            return std::nullopt;
-        lower[length++] = ascii_lower(text[p]);
-    }
-    static const NumberWordShapes shapes;
-    if (length == 0 || !shapes.may_match(lower[0], lower[length - 1], length))
+    // a shape test and one exact lookup of the lower-cased run, rather than an X3 no_case
+    // parse that lowers each byte through the C library.
+    static const WordShapes shapes = [] {
+        WordShapes out;
+        parser::number_words.for_each(
+            [&](const std::string& key, const NumberWord&) { out.add(key); });
+        return out;
+    }();
+    const std::size_t end_of_letters = letters_end(text, pos);
+    if (!may_be_one_of(shapes, text, pos, end_of_letters))
         return std::nullopt;
+    char lower[32]; // no shape is as long
+    const std::size_t length = end_of_letters - pos;
+    for (std::size_t i = 0; i < length; ++i)
+        lower[i] = ascii_lower(text[pos + i]);
     const NumberWord* word = parser::number_words.find(std::string_view(lower, length));
     const std::size_t after = pos + length;
     if (!word || (after < text.size() && (is_digit(text[after]) || text[after] == '_')))
@@ -239,6 +231,17 @@ std::optional<std::string_view> match_currency_prefix(std::string_view text, std
 
 std::optional<std::string_view> match_currency_suffix(std::string_view text, std::size_t pos,
                                                       std::size_t& end) {
+    // Every number asks. A match starts with the first word of a key as a whole run of letters
+    // (no letter may follow a key); other words skip the X3 no_case parse.
+    static const WordShapes first_words = [] {
+        WordShapes out;
+        parser::currency_suffixes.for_each([&](const std::string& key, const char*) {
+            out.add(std::string_view(key).substr(0, key.find(' ')));
+        });
+        return out;
+    }();
+    if (!may_be_one_of(first_words, text, pos, letters_end(text, pos)))
+        return std::nullopt;
     const char* first = text.data() + pos;
     const char* const last = text.data() + text.size();
     const char* code = nullptr;

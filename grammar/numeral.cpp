@@ -936,6 +936,13 @@ std::optional<Numeral> Composer::finish(State& s, Numeral out) {
 void preposition_fraction(std::string_view text, std::size_t limit, Numeral& x) {
     if (x.fraction || x.ordinal || x.vague || x.scaled || std::floor(x.value) != x.value)
         return;
+    // Most numerals are followed by none of these words: look at the next word before
+    // tokenising it.
+    const std::size_t word = skip_blanks(text, x.end, limit);
+    const std::size_t word_end = word_end_at(text, word, limit);
+    if (!word_equals(text, word, word_end, "over") && !word_equals(text, word, word_end, "in") &&
+        !word_equals(text, word, word_end, "out"))
+        return;
     Token prep = next_token(text, x.end, limit, false);
     if (prep.type != TokenType::over && prep.type != TokenType::in &&
         prep.type != TokenType::out_of)

@@ -597,7 +597,7 @@ public:
     /// trigger word of three letters from 't' to 'e'), so they are never hashed. `first` and
     /// `last` are lower-case letters.
     bool may_contain(char first, char last, std::size_t length) const {
-        return length <= max_length && (lengths_[pair(first, last)] >> length & 1) != 0;
+        return length <= max_length && shapes_.may_contain(first, last, length);
     }
 
     bool contains(std::string_view word) const {
@@ -618,14 +618,8 @@ private:
             h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
         return h;
     }
-    static std::size_t pair(char first, char last) {
-        return static_cast<std::size_t>(first - 'a') * 26 + static_cast<std::size_t>(last - 'a');
-    }
-    static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
     void insert(const std::string& word) {
-        // Only words of letters are looked up by shape: scanned words are runs of letters.
-        if (!word.empty() && is_lower(word.front()) && is_lower(word.back()))
-            lengths_[pair(word.front(), word.back())] |= 1u << word.size();
+        shapes_.add(word); // words of letters only: scanned words are runs of letters
         std::size_t i = hash(word) & mask;
         while (!slots_[i].empty() && slots_[i] != word)
             i = (i + 1) & mask;
@@ -633,8 +627,7 @@ private:
     }
     static constexpr std::size_t mask = 1023;
     std::array<std::string, mask + 1> slots_;
-    /// By first and last letter, a bit for each length some trigger word has.
-    std::array<std::uint32_t, 26 * 26> lengths_{};
+    grammar::WordShapes shapes_;
 };
 
 /// Lower-cases the ASCII word at `pos` into `out`; returns its length, or 0 when it is not a
