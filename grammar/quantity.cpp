@@ -152,11 +152,18 @@ public:
         return static_cast<std::size_t>(p - lower_.data()) + begin_;
     }
 
-    /// The end of the word bytes at `pos` (in the sentence), as word_end() up to the limit.
-    std::size_t word_end(std::size_t pos) const {
-        const char* p = lower_.data() + (pos - begin_);
-        while (is_word_byte(*p))
-            ++p;
+    /// The lower-cased run of ASCII letters at `pos` (in the sentence); empty when it is longer
+    /// than `max_length` or a non-ASCII byte continues it ("naïve").
+    std::string_view ascii_word(std::size_t pos, std::size_t limit, std::size_t max_length) const {
+        const std::size_t e = alpha_end(pos);
+        if (e - pos > max_length || (e < limit && static_cast<unsigned char>(text[e]) >= 0x80))
+            return {};
+        return lower(pos, e);
+    }
+
+    /// The copy at `pos` (in the sentence), and back.
+    const char* at(std::size_t pos) const { return lower_.data() + (pos - begin_); }
+    std::size_t offset(const char* p) const {
         return static_cast<std::size_t>(p - lower_.data()) + begin_;
     }
 
@@ -630,22 +637,6 @@ private:
     grammar::WordShapes shapes_;
 };
 
-/// Lower-cases the ASCII word at `pos` into `out`; returns its length, or 0 when it is not a
-/// plain ASCII word or is longer than any trigger word.
-std::size_t lower_word(std::string_view text, std::size_t pos, std::size_t limit,
-                       char (&out)[TriggerWords::max_length]) {
-    std::size_t n = 0;
-    std::size_t i = pos;
-    while (i < limit && is_alpha(text[i])) {
-        if (n == TriggerWords::max_length)
-            return 0;
-        out[n++] = ascii_lower(text[i++]);
-    }
-    if (i < limit && static_cast<unsigned char>(text[i]) >= 0x80)
-        return 0;
-    return n;
-}
-
 /// The cheap filter that keeps the parsers away from ordinary words. Common words that only
 /// start a quantity with a certain next word ("a hundred", "last month", "per cent", "US $5")
 /// pass only with that word.
@@ -654,19 +645,17 @@ const TriggerWords& trigger_words() {
     return triggers;
 }
 
-bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) {
+bool is_trigger_word(const LoweredText& sentence, std::size_t pos, std::size_t limit) {
+    const std::string_view text = sentence.text;
     const TriggerWords& triggers = trigger_words();
-    std::size_t e = pos;
-    while (e < limit && is_alpha(text[e]))
-        ++e;
+    const std::size_t e = sentence.alpha_end(pos);
     if (e == pos ||
-        !triggers.may_contain(ascii_lower(text[pos]), ascii_lower(text[e - 1]), e - pos))
+        !triggers.may_contain(sentence.lower_at(pos), sentence.lower_at(e - 1), e - pos))
         return false;
-    char lower[TriggerWords::max_length];
-    const std::size_t n = lower_word(text, pos, limit, lower);
+    const std::string_view word = sentence.ascii_word(pos, limit, TriggerWords::max_length);
+    const std::size_t n = word.size();
     if (n == 0)
         return false;
-    const std::string_view word(lower, n);
     if (!triggers.contains(word))
         return false;
     const bool article = word == "a" || word == "an";
@@ -683,9 +672,8 @@ bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) 
     const std::size_t next = skip_blanks(text, end, limit);
     if (next == end || next >= limit)
         return false;
-    char follower[TriggerWords::max_length];
-    const std::size_t m = lower_word(text, next, limit, follower);
-    const std::string_view after(follower, m);
+    const std::string_view after = sentence.ascii_word(next, limit, TriggerWords::max_length);
+    const std::size_t m = after.size();
     if (word == "per")
         return after == "cent";
     if (article)
@@ -695,7 +683,8 @@ bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) 
            (m > 0 && triggers.contains(after));
 }
 
-bool is_candidate(std::string_view text, std::size_t i, std::size_t limit) {
+bool is_candidate(const LoweredText& sentence, std::size_t i, std::size_t limit) {
+    const std::string_view text = sentence.text;
     const char c = text[i];
     if (is_digit(c) || c == '$' || c == '%' || c == '<' || c == '>' || c == '~')
         return true;
@@ -709,7 +698,7 @@ bool is_candidate(std::string_view text, std::size_t i, std::size_t limit) {
         const auto v = i + 1 < limit ? static_cast<unsigned char>(text[i + 1]) : 0;
         return v == 0x82 || v == 0x85 || v == 0x88 || v == 0x89;
     }
-    return is_alpha(c) && is_trigger_word(text, i, limit);
+    return is_alpha(c) && is_trigger_word(sentence, i, limit);
 }
 
 class Scanner {
@@ -726,6 +715,7 @@ public:
 
 private:
     std::size_t skip_words(std::size_t pos) const;
+    bool is_url(std::size_t pos) const;
     std::optional<Quantity> at(std::size_t pos, std::size_t& end);
     std::optional<Quantity> percent_word(std::size_t pos, std::size_t& end);
     void finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
@@ -749,24 +739,32 @@ private:
 /// byte after the last word skipped.
 std::size_t Scanner::skip_words(std::size_t pos) const {
     const TriggerWords& triggers = trigger_words();
-    std::size_t i = pos;
+    // The loop walks the lower-cased copy, whose terminating NUL ends it at the limit.
+    const char* p = sentence_.at(pos);
     for (;;) {
-        const char c = text_[i];
-        if ((c == 'h' || c == 'w') &&
-            (text_.substr(i, 7) == "http://" || text_.substr(i, 8) == "https://" ||
-             text_.substr(i, 4) == "www.")) {
+        const char* const word = p;
+        if ((*word == 'h' || *word == 'w') && is_url(sentence_.offset(word))) {
+            std::size_t i = sentence_.offset(word);
             while (i < limit_ && !is_blank(text_[i]))
                 ++i; // URLs are not prose
             return i;
         }
-        const std::size_t e = sentence_.alpha_end(i + 1);
-        if (triggers.may_contain(sentence_.lower_at(i), sentence_.lower_at(e - 1), e - i))
-            return i;
-        i = sentence_.word_end(e);
-        if (!(i + 1 < limit_ && text_[i] == ' ' && is_alpha(text_[i + 1])))
-            return i;
-        ++i;
+        do
+            ++p;
+        while (*p >= 'a' && *p <= 'z');
+        if (triggers.may_contain(word[0], p[-1], static_cast<std::size_t>(p - word)))
+            return sentence_.offset(word);
+        while (is_word_byte(*p))
+            ++p;
+        if (p[0] != ' ' || !(p[1] >= 'a' && p[1] <= 'z'))
+            return sentence_.offset(p);
+        ++p;
     }
+}
+
+bool Scanner::is_url(std::size_t pos) const {
+    return text_.substr(pos, 7) == "http://" || text_.substr(pos, 8) == "https://" ||
+           text_.substr(pos, 4) == "www.";
 }
 
 std::vector<Quantity> Scanner::run() {
@@ -790,7 +788,7 @@ std::vector<Quantity> Scanner::run() {
                 continue;
             }
         }
-        if (is_candidate(text_, i, limit_)) {
+        if (is_candidate(sentence_, i, limit_)) {
             std::size_t end = 0;
             skip_only_ = false;
             if (auto q = at(i, end)) {
