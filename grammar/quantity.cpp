@@ -91,6 +91,13 @@ struct Word {
 /// and a heap allocation each was a tenth of the scanner's time.
 using Words = boost::container::small_vector<Word, 8>;
 
+/// Part of a Words, for looking at fewer of them without copying.
+using WordSpan = std::span<const Word>;
+
+WordSpan span_of(const Words& words) {
+    return {words.data(), words.size()};
+}
+
 bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -348,8 +355,7 @@ private:
 };
 
 /// The longest hedge ending right before the words' end; sets `begin` to where it starts.
-std::optional<Qualifier> match_hedge_before(const Words& words, std::size_t& begin,
-                                            std::size_t& used) {
+std::optional<Qualifier> match_hedge_before(WordSpan words, std::size_t& begin, std::size_t& used) {
     if (words.empty())
         return std::nullopt;
     // A hedge's last word must end the words before the number (most numbers have none).
@@ -430,7 +436,7 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> optio
 }
 
 /// The trend a word (or two) before the quantity or its hedge expresses.
-Trend trend_before(const Words& words) {
+Trend trend_before(WordSpan words) {
     if (words.empty())
         return Trend::none;
     std::string_view last = words.back().text;
@@ -459,6 +465,7 @@ struct Unit {
     std::size_t end = 0;
 };
 
+/// The unit of a lower-cased duration word ("years" -> "year"), or empty.
 std::string_view duration_unit(std::string_view word) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> units{{
         {"year", "year"},      {"years", "year"},      {"month", "month"},
@@ -469,6 +476,16 @@ std::string_view duration_unit(std::string_view word) {
         {"decades", "decade"}, {"century", "century"}, {"centuries", "century"},
         {"yr", "year"},        {"yrs", "year"},
     }};
+    // Most words after a number are no unit ("people"): a shape test before the comparisons.
+    static const grammar::WordShapes shapes = [] {
+        grammar::WordShapes out;
+        for (const auto& [key, unit] : units)
+            out.add(key);
+        return out;
+    }();
+    if (word.empty() || !is_alpha(word.front()) || !is_alpha(word.back()) ||
+        !shapes.may_contain(word.front(), word.back(), word.size()))
+        return {};
     for (const auto& [key, unit] : units)
         if (word == key)
             return unit;
@@ -1025,13 +1042,13 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     std::size_t hedge_begin = number_begin;
     std::size_t used = 0;
     std::optional<Qualifier> hedge;
-    Words context = before;
+    WordSpan context = span_of(before);
     // "between the tenth and": skip an article before the number when looking for hedges.
     if (!context.empty() && context.back().text == "the" && q.kind == QuantityKind::ordinal)
-        context.pop_back();
+        context = context.first(context.size() - 1);
     if (q.qualifier != Qualifier::vague && q.kind != QuantityKind::date)
         hedge = match_hedge_before(context, hedge_begin, used);
-    Words rest(context.begin(), context.end() - static_cast<long>(used));
+    WordSpan rest = context.first(context.size() - used);
     const std::string_view range_word = rest.empty() ? std::string_view() : rest.back().text;
     q.trend = trend_before(rest);
     if (hedge) {
@@ -1045,8 +1062,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     // "increased this from £6 to £10" is a change between two values, not a range.
     bool change = false;
     for (std::size_t k = 1; range_word == "from" && k <= 3 && k < rest.size(); ++k)
-        change = change || trend_before(Words(rest.begin(), rest.end() - static_cast<long>(k))) !=
-                               Trend::none;
+        change = change || trend_before(rest.first(rest.size() - k)) != Trend::none;
     if (change) {
         q.trend = Trend::none; // the trend belongs to the change, told by the second value
         return;
@@ -1057,8 +1073,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
                 q.span.begin = q.number.begin;
             if (!hedge && (range_word == "between" || range_word == "from")) {
                 q.span.begin = rest.back().begin;
-                rest.pop_back();
-                q.trend = trend_before(rest);
+                q.trend = trend_before(rest.first(rest.size() - 1));
             }
             return;
         }
