@@ -669,10 +669,11 @@ bool is_trigger_word(const LoweredText& sentence, std::size_t pos, std::size_t l
     if (e == pos ||
         !triggers.may_contain(sentence.lower_at(pos), sentence.lower_at(e - 1), e - pos))
         return false;
-    const std::string_view word = sentence.ascii_word(pos, limit, TriggerWords::max_length);
-    const std::size_t n = word.size();
-    if (n == 0)
+    // As ascii_word(): the shape test passed no word longer than max_length.
+    if (e < limit && static_cast<unsigned char>(text[e]) >= 0x80)
         return false;
+    const std::string_view word = sentence.lower(pos, e);
+    const std::size_t n = word.size();
     if (!triggers.contains(word))
         return false;
     const bool article = word == "a" || word == "an";
