@@ -7,6 +7,10 @@
 
 #include <boost/container/small_vector.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -128,11 +132,15 @@ public:
         : text(text)
         , begin_(begin)
         , lower_(buffer()) {
-        lower_.resize(limit - begin);
+        const std::size_t n = limit - begin;
+        // NULs after the sentence: the first ends the scanner's loops, and letters_end() may
+        // read 16 bytes from any position up to it.
+        lower_.resize(n + padding);
+        std::fill(lower_.begin() + static_cast<std::ptrdiff_t>(n), lower_.end(), '\0');
         // Plain pointers, so that the compiler sees no aliasing and vectorises the loop.
         const char* in = text.data() + begin;
         char* out = lower_.data();
-        for (std::size_t i = 0, n = lower_.size(); i < n; ++i)
+        for (std::size_t i = 0; i < n; ++i)
             out[i] = ascii_lower(in[i]);
     }
 
@@ -152,11 +160,30 @@ public:
     // sentence's limit, so they need no bounds check.
 
     /// The end of the run of ASCII letters at `pos` (in the sentence).
-    std::size_t alpha_end(std::size_t pos) const {
-        const char* p = lower_.data() + (pos - begin_);
+    std::size_t alpha_end(std::size_t pos) const { return offset(letters_end(at(pos))); }
+
+    /// The first byte from `p` (in the copy) that is not a lower-case letter. With SSE2, 16
+    /// bytes are tested at once: a loop that branched on every letter mispredicted its exit at
+    /// the end of nearly every word, and that was a third of the scanner's time.
+    static const char* letters_end(const char* p) {
+#if defined(__SSE2__)
+        // 'a'..'z' minus ('a' + 128) wrap to -128..-103 as signed bytes; every other byte lands
+        // above -103.
+        const __m128i bias = _mm_set1_epi8(static_cast<char>('a' + 128));
+        const __m128i last_letter = _mm_set1_epi8(-128 + 25);
+        for (;;) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const int others =
+                _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_sub_epi8(bytes, bias), last_letter));
+            if (others != 0)
+                return p + __builtin_ctz(static_cast<unsigned>(others));
+            p += 16;
+        }
+#else
         while (*p >= 'a' && *p <= 'z')
             ++p;
-        return static_cast<std::size_t>(p - lower_.data()) + begin_;
+        return p;
+#endif
     }
 
     /// The lower-cased run of ASCII letters at `pos` (in the sentence); empty when it is longer
@@ -169,12 +196,15 @@ public:
     }
 
     /// The copy at `pos` (in the sentence), and back.
-    const char* at(std::size_t pos) const { return lower_.data() + (pos - begin_); }
+    const char* at(std::size_t pos) const {
+        return lower_.data() + (pos - begin_);
+    }
     std::size_t offset(const char* p) const {
         return static_cast<std::size_t>(p - lower_.data()) + begin_;
     }
 
 private:
+    static constexpr std::size_t padding = 16;
     static std::string& buffer() {
         thread_local std::string lower;
         return lower;
@@ -767,9 +797,7 @@ std::size_t Scanner::skip_words(std::size_t pos) const {
                 ++i; // URLs are not prose
             return i;
         }
-        do
-            ++p;
-        while (*p >= 'a' && *p <= 'z');
+        p = LoweredText::letters_end(p + 1);
         if (triggers.may_contain(word[0], p[-1], static_cast<std::size_t>(p - word)))
             return sentence_.offset(word);
         while (is_word_byte(*p))
