@@ -10,7 +10,6 @@
 
 #include <cmath>
 #include <string>
-#include <vector>
 
 namespace factlint::grammar {
 

@@ -123,7 +123,7 @@ bool is_symbol(char c) {
 }
 
 /// The sentence with a lower-cased copy made once, so that the words around a number are views
-/// into the copy: lower-casing every word into a string of its own cost a sixth of the time.
+/// into the copy: lower-casing every word into a string of its own cost a tenth of the time.
 /// The copy lives in a buffer per thread, reused from sentence to sentence (an allocation per
 /// sentence cost as much as the lower-casing).
 class LoweredText {
