@@ -50,6 +50,14 @@ std::size_t word_end(std::string_view text, std::size_t pos, std::size_t limit) 
     return pos;
 }
 
+/// The end of "st", "nd", "rd" or "th" at `pos`, or npos. Most numbers have a space after
+/// them: only a letter can start a suffix, so they skip the X3 no_case parse.
+std::size_t ordinal_suffix_end(std::string_view text, std::size_t pos, std::size_t limit) {
+    if (pos >= limit || !is_alpha(text[pos]))
+        return npos;
+    return parse_at(text, pos, limit, parser::ordinal_suffix, x3::unused);
+}
+
 /// A month name at `pos`; abbreviations take their dot ("Dec."), full names leave a full stop.
 std::size_t month_at(std::string_view text, std::size_t pos, std::size_t limit, int& month) {
     std::size_t end = parse_at(text, pos, limit, parser::month_name, month);
@@ -86,7 +94,7 @@ std::size_t day_month(std::string_view text, std::size_t pos, std::size_t limit,
     std::size_t p = parse_at(text, pos, limit, parser::one_or_two, day);
     if (p == npos)
         return npos;
-    std::size_t q = parse_at(text, p, limit, parser::ordinal_suffix, x3::unused);
+    std::size_t q = ordinal_suffix_end(text, p, limit);
     if (q != npos)
         p = q;
     if (!boundary_after(text, p, limit) || p >= limit || text[p] != ' ')
@@ -141,7 +149,7 @@ std::size_t month_first(std::string_view text, std::size_t pos, std::size_t limi
     e = parse_at(text, q, limit, parser::one_or_two, number);
     if (e == npos || number < 1 || number > 31)
         return p;
-    const std::size_t s = parse_at(text, e, limit, parser::ordinal_suffix, x3::unused);
+    const std::size_t s = ordinal_suffix_end(text, e, limit);
     if (s != npos)
         e = s;
     if (!boundary_after(text, e, limit))
