@@ -50,6 +50,14 @@ std::size_t word_end(std::string_view text, std::size_t pos, std::size_t limit) 
     return pos;
 }
 
+/// The end of "st", "nd", "rd" or "th" at `pos`, or npos. Most numbers have a space after
+/// them: only a letter can start a suffix, so they skip the X3 no_case parse.
+std::size_t ordinal_suffix_end(std::string_view text, std::size_t pos, std::size_t limit) {
+    if (pos >= limit || !is_alpha(text[pos]))
+        return npos;
+    return parse_at(text, pos, limit, parser::ordinal_suffix, x3::unused);
+}
+
 /// A month name at `pos`; abbreviations take their dot ("Dec."), full names leave a full stop.
 std::size_t month_at(std::string_view text, std::size_t pos, std::size_t limit, int& month) {
     std::size_t end = parse_at(text, pos, limit, parser::month_name, month);
@@ -86,7 +94,7 @@ std::size_t day_month(std::string_view text, std::size_t pos, std::size_t limit,
     std::size_t p = parse_at(text, pos, limit, parser::one_or_two, day);
     if (p == npos)
         return npos;
-    std::size_t q = parse_at(text, p, limit, parser::ordinal_suffix, x3::unused);
+    std::size_t q = ordinal_suffix_end(text, p, limit);
     if (q != npos)
         p = q;
     if (!boundary_after(text, p, limit) || p >= limit || text[p] != ' ')
@@ -141,7 +149,7 @@ std::size_t month_first(std::string_view text, std::size_t pos, std::size_t limi
     e = parse_at(text, q, limit, parser::one_or_two, number);
     if (e == npos || number < 1 || number > 31)
         return p;
-    const std::size_t s = parse_at(text, e, limit, parser::ordinal_suffix, x3::unused);
+    const std::size_t s = ordinal_suffix_end(text, e, limit);
     if (s != npos)
         e = s;
     if (!boundary_after(text, e, limit))
@@ -291,6 +299,20 @@ std::optional<DateMatch> match_date(std::string_view text, std::size_t pos, std:
     match.begin = pos;
     Date date;
     if (is_digit(text[pos])) {
+        // Every number reaches here. A date starts with four digits and '-' ("2025-01-13") or
+        // with one or two digits and a separator, an ordinal suffix or a space ("13/01/2025",
+        // "13th", "13 January"); other numbers ("2004 ", "300,") skip the X3 parsers.
+        std::size_t digits_end = pos;
+        while (digits_end < limit && is_digit(text[digits_end]))
+            ++digits_end;
+        const char next = digits_end < limit ? ascii_lower(text[digits_end]) : '\0';
+        const std::size_t digits = digits_end - pos;
+        const bool may_be_date =
+            (digits == 4 && next == '-') ||
+            (digits <= 2 && (next == '-' || next == '/' || next == '.' || next == ' ' ||
+                             next == 's' || next == 'n' || next == 'r' || next == 't'));
+        if (!may_be_date)
+            return std::nullopt;
         std::size_t end = numeric_date(text, pos, limit, date);
         if (end != npos) {
             match.end = end;

@@ -14,15 +14,50 @@ namespace factlint::grammar {
 
 namespace x3 = boost::spirit::x3;
 
+namespace {
+
+/// The end of the run of ASCII letters at `pos`.
+std::size_t letters_end(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && is_alpha(text[pos]))
+        ++pos;
+    return pos;
+}
+
+/// Whether the run of letters `text[pos, end)` has the shape of one of `shapes`.
+bool may_be_one_of(const WordShapes& shapes, std::string_view text, std::size_t pos,
+                   std::size_t end) {
+    return end > pos &&
+           shapes.may_contain(ascii_lower(text[pos]), ascii_lower(text[end - 1]), end - pos);
+}
+
+} // namespace
+
 std::optional<NumberWord> match_number_word(std::string_view text, std::size_t pos,
                                             std::size_t& end) {
-    const char* first = text.data() + pos;
-    const char* const last = text.data() + text.size();
-    NumberWord word;
-    if (!x3::parse(first, last, parser::number_word, word))
+    // The composer asks for a number word at nearly every word it meets, the same word several
+    // times. The keys are lower-case letters and no letter, digit or '_' may follow one
+    // ("sixteenth" is not "six"), so a match is exactly a whole run of letters that is a key:
+    // a shape test and one exact lookup of the lower-cased run, rather than an X3 no_case
+    // parse that lowers each byte through the C library.
+    static const WordShapes shapes = [] {
+        WordShapes out;
+        parser::number_words.for_each(
+            [&](const std::string& key, const NumberWord&) { out.add(key); });
+        return out;
+    }();
+    const std::size_t end_of_letters = letters_end(text, pos);
+    if (!may_be_one_of(shapes, text, pos, end_of_letters))
         return std::nullopt;
-    end = static_cast<std::size_t>(first - text.data());
-    return word;
+    char lower[32]; // no shape is as long
+    const std::size_t length = end_of_letters - pos;
+    for (std::size_t i = 0; i < length; ++i)
+        lower[i] = ascii_lower(text[pos + i]);
+    const NumberWord* word = parser::number_words.find(std::string_view(lower, length));
+    const std::size_t after = pos + length;
+    if (!word || (after < text.size() && (is_digit(text[after]) || text[after] == '_')))
+        return std::nullopt;
+    end = after;
+    return *word;
 }
 
 std::vector<std::string> number_word_list() {
@@ -52,6 +87,18 @@ std::string digits_of(std::string_view text) {
     return out;
 }
 
+/// The value of a run of ASCII digits, as strtod reads it. Up to 15 digits the value is an
+/// integer below 2^53, so summing in a double is exact and equals strtod's correctly rounded
+/// result without building a string; longer runs go to strtod.
+double digit_run_value(std::string_view digits) {
+    if (digits.size() > 15)
+        return std::strtod(std::string(digits).c_str(), nullptr);
+    double value = 0;
+    for (char c : digits)
+        value = value * 10 + (c - '0');
+    return value;
+}
+
 } // namespace
 
 std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size_t pos) {
@@ -67,15 +114,19 @@ std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size
     while (run < text.size() && is_digit(text[run]))
         ++run;
     // Fast path: most numbers are a bare digit run ("2004", "300") with nothing that could
-    // group, decimalise or raise it; the separator grammars run only when one follows.
+    // group, decimalise or raise it; the separator grammars run only when one follows. A
+    // space, comma or dot continues a literal only before a digit ("1 000", "2,000", "3.5"),
+    // so "5 people", "in 2004, the" and "rose 5." take the fast path too.
+    const bool digit_after_next = run + 1 < text.size() && is_digit(text[run + 1]);
     const bool separator_follows =
         run < text.size() &&
-        (text[run] == ',' || text[run] == '.' || text[run] == ' ' || text[run] == 'e' ||
-         text[run] == 'x' || text[run] == '^' || static_cast<unsigned char>(text[run]) >= 0x80);
+        (((text[run] == ',' || text[run] == '.' || text[run] == ' ') && digit_after_next) ||
+         text[run] == 'e' || text[run] == 'x' || text[run] == '^' ||
+         static_cast<unsigned char>(text[run]) >= 0x80);
     if (is_digit(text[pos]) && !separator_follows) {
         literal.digits = run - pos;
         literal.leading_zero = literal.digits > 1 && text[pos] == '0';
-        literal.value = std::strtod(std::string(text.substr(pos, run - pos)).c_str(), nullptr);
+        literal.value = digit_run_value(text.substr(pos, run - pos));
         literal.end = run;
         return literal;
     }
@@ -146,6 +197,9 @@ std::optional<DigitLiteral> match_digit_literal(std::string_view text, std::size
 
 std::optional<double> match_magnitude_suffix(std::string_view text, std::size_t pos,
                                              std::size_t& end) {
+    // Every number asks for a suffix; each one starts with a letter, or with a space.
+    if (pos >= text.size() || !(is_alpha(text[pos]) || text[pos] == ' '))
+        return std::nullopt;
     const char* first = text.data() + pos;
     const char* const last = text.data() + text.size();
     double multiplier = 0;
@@ -164,6 +218,8 @@ std::optional<double> match_magnitude_suffix(std::string_view text, std::size_t 
 
 std::optional<std::string_view> match_currency_prefix(std::string_view text, std::size_t pos,
                                                       std::size_t& end) {
+    if (pos < text.size() && is_digit(text[pos])) // every number asks; no symbol is a digit
+        return std::nullopt;
     const char* first = text.data() + pos;
     const char* const last = text.data() + text.size();
     const char* code = nullptr;
@@ -175,6 +231,17 @@ std::optional<std::string_view> match_currency_prefix(std::string_view text, std
 
 std::optional<std::string_view> match_currency_suffix(std::string_view text, std::size_t pos,
                                                       std::size_t& end) {
+    // Every number asks. A match starts with the first word of a key as a whole run of letters
+    // (no letter may follow a key); other words skip the X3 no_case parse.
+    static const WordShapes first_words = [] {
+        WordShapes out;
+        parser::currency_suffixes.for_each([&](const std::string& key, const char*) {
+            out.add(std::string_view(key).substr(0, key.find(' ')));
+        });
+        return out;
+    }();
+    if (!may_be_one_of(first_words, text, pos, letters_end(text, pos)))
+        return std::nullopt;
     const char* first = text.data() + pos;
     const char* const last = text.data() + text.size();
     const char* code = nullptr;

@@ -3,9 +3,11 @@
 
 #include "core/date.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace factlint::grammar {
 
@@ -77,6 +79,30 @@ struct DateMatch {
     std::size_t begin = 0;
     std::size_t end = 0;
     std::optional<Date> date;
+};
+
+/// The first letter, last letter and length of a set of lower-case ASCII words, as a bitmask of
+/// lengths per letter pair: a test of a few instructions that most other words fail, run
+/// before a table lookup or an X3 parse on words that are mostly not in the table.
+class WordShapes {
+public:
+    void add(std::string_view word) {
+        if (!word.empty() && word.size() < 32 && is_lower(word.front()) && is_lower(word.back()))
+            lengths_[pair(word.front(), word.back())] |= std::uint32_t{1} << word.size();
+    }
+
+    /// False when no word added has this shape; `first` and `last` are lower-case letters.
+    bool may_contain(char first, char last, std::size_t length) const {
+        return length < 32 && (lengths_[pair(first, last)] >> length & 1) != 0;
+    }
+
+private:
+    static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+    // Lower-case letters are 0x61..0x7A: their low five bits index a 32 x 32 table.
+    static std::size_t pair(char first, char last) {
+        return (static_cast<std::size_t>(first) & 31) << 5 | (static_cast<std::size_t>(last) & 31);
+    }
+    std::array<std::uint32_t, 32 * 32> lengths_{};
 };
 
 } // namespace factlint::grammar

@@ -13,7 +13,8 @@ namespace factlint::grammar::parser {
 
 namespace x3 = boost::spirit::x3;
 
-/// Number words, lower-case keys (no_case only matches lower-case keys).
+/// Number words, lower-case keys. match_number_word() (number.cpp) looks a whole lower-cased run
+/// of letters up in this table.
 struct number_words_table : x3::symbols<NumberWord> {
     number_words_table() {
         const auto word = [this](const char* key, WordClass word_class, double value,
@@ -120,7 +121,6 @@ inline const currency_suffix_table currency_suffixes;
 // Word boundary guard: "5 miles" must not match "mi", "sixteenth" must not stop at "six".
 inline const auto word_end = !(x3::alnum | '_');
 
-inline const auto number_word = x3::no_case[number_words] >> word_end;
 inline const auto glued_magnitude = x3::no_case[glued_magnitudes] >> word_end;
 inline const auto spaced_magnitude = +x3::lit(' ') >> spaced_magnitudes >> word_end;
 inline const auto currency_prefix = currency_prefixes;

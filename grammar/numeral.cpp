@@ -6,9 +6,10 @@
 // suite), so "one hundred and thirty fifths" is 130/5 and "one hundred thirty fifths" is 100/35.
 #include "grammar/number.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cmath>
 #include <string>
-#include <vector>
 
 namespace factlint::grammar {
 
@@ -123,8 +124,12 @@ struct Item {
     bool scale = false;
 };
 
+/// The words of one numeral: kept inline, as a heap allocation per numeral cost more than
+/// composing it.
+using Items = boost::container::small_vector<Item, 8>;
+
 /// The cardinal value of a run of items: "one hundred and thirty" = 130, "a hundred" = 100.
-double int_value(const std::vector<Item>& items, std::size_t from, std::size_t to) {
+double int_value(const Items& items, std::size_t from, std::size_t to) {
     double total = 0, group = 0, max_scale = 0;
     for (std::size_t i = from; i < to; ++i) {
         const Item& item = items[i];
@@ -157,7 +162,7 @@ bool composable(double big, double small) {
 
 /// Value of items whose last item is the denominator word ("fifths"), split into integer,
 /// numerator and denominator as Recognizers-Text does.
-double fraction_value(const std::vector<Item>& items, bool scale_before_and = true) {
+double fraction_value(const Items& items, bool scale_before_and = true) {
     const long n = static_cast<long>(items.size());
     if (n == 1)
         return 1.0 / items[0].value;
@@ -237,7 +242,7 @@ struct State {
     bool words = false;
     bool scaled = false;
     Last last = Last::start;
-    std::vector<Item> items;
+    Items items;
 };
 
 struct Vulgar {
@@ -254,6 +259,10 @@ constexpr Vulgar vulgar_fractions[] = {
 
 std::optional<double> match_vulgar(std::string_view text, std::size_t pos, std::size_t limit,
                                    std::size_t& end) {
+    // Every number is asked for a glued fraction ("2½"): all of them start with C2 or E2, so
+    // the byte comparisons run only when one of those follows.
+    if (pos >= limit || (text[pos] != '\xC2' && text[pos] != '\xE2'))
+        return std::nullopt;
     for (const auto& v : vulgar_fractions)
         if (pos + v.bytes.size() <= limit && text.substr(pos, v.bytes.size()) == v.bytes) {
             end = pos + v.bytes.size();
@@ -374,6 +383,8 @@ void accept(State& s, const Token& token, Last last) {
     s.last = last;
 }
 
+/// Adds a cardinal word to the numeral; returns false, leaving `s` untouched, when it does not
+/// compose ("four thousand three").
 bool Composer::accept_word(State& s, const Token& token) {
     const NumberWord& w = token.word;
     const Last last = s.last;
@@ -520,7 +531,7 @@ std::pair<double, std::size_t> following_scale(std::string_view text, std::size_
 }
 
 /// The whole part before the last "and" of a fraction's items ("one billion and a half").
-double whole_before_and(const std::vector<Item>& items) {
+double whole_before_and(const Items& items) {
     double whole = 0;
     for (std::size_t i = 0; i + 1 < items.size(); ++i)
         if (items[i].separator)
@@ -532,7 +543,7 @@ double whole_before_and(const std::vector<Item>& items) {
 /// cardinal words ending in a fraction word, split as Recognizers-Text does. Covers the runs
 /// the composer's grammar rejects ("three twenty ..." is not a cardinal).
 std::optional<Numeral> fraction_run(std::string_view text, std::size_t pos, std::size_t limit) {
-    std::vector<Item> items;
+    Items items;
     std::size_t p = pos;
     bool last_tens = false;
     std::size_t numbers = 0;
@@ -865,9 +876,7 @@ std::optional<Numeral> Composer::run(std::size_t pos) {
                 rejected_number = true;
                 break;
             }
-            State before = s;
             if (!accept_word(s, token)) {
-                s = before;
                 rejected_number = true;
                 break;
             }
@@ -925,6 +934,13 @@ std::optional<Numeral> Composer::finish(State& s, Numeral out) {
 /// X < Y ("12 out of 10" is two numbers); "over" needs Y to end the clause ("$2000 over 3 years").
 void preposition_fraction(std::string_view text, std::size_t limit, Numeral& x) {
     if (x.fraction || x.ordinal || x.vague || x.scaled || std::floor(x.value) != x.value)
+        return;
+    // Most numerals are followed by none of these words: look at the next word before
+    // tokenising it.
+    const std::size_t word = skip_blanks(text, x.end, limit);
+    const std::size_t word_end = word_end_at(text, word, limit);
+    if (!word_equals(text, word, word_end, "over") && !word_equals(text, word, word_end, "in") &&
+        !word_equals(text, word, word_end, "out"))
         return;
     Token prep = next_token(text, x.end, limit, false);
     if (prep.type != TokenType::over && prep.type != TokenType::in &&

@@ -7,11 +7,18 @@
 
 #include <boost/container/small_vector.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <initializer_list>
+#include <span>
+#include <unordered_map>
 
 namespace factlint {
 
@@ -81,12 +88,19 @@ using grammar::Numeral;
 struct Word {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string text; ///< lower-cased
+    std::string_view text; ///< lower-cased, a view into LoweredText
 };
 
 /// The few words around a numeral: kept inline, since every candidate builds several of these
 /// and a heap allocation each was a tenth of the scanner's time.
 using Words = boost::container::small_vector<Word, 8>;
+
+/// Part of a Words, for looking at fewer of them without copying.
+using WordSpan = std::span<const Word>;
+
+WordSpan span_of(const Words& words) {
+    return {words.data(), words.size()};
+}
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -108,8 +122,101 @@ bool is_symbol(char c) {
     return c == '<' || c == '>' || c == '=' || c == '~';
 }
 
+/// The sentence with a lower-cased copy made once, so that the words around a number are views
+/// into the copy: lower-casing every word into a string of its own cost a tenth of the time.
+/// The copy lives in a buffer per thread, reused from sentence to sentence (an allocation per
+/// sentence cost as much as the lower-casing).
+class LoweredText {
+public:
+    LoweredText(std::string_view text, std::size_t begin, std::size_t limit)
+        : text(text)
+        , begin_(begin)
+        , lower_(buffer()) {
+        const std::size_t n = limit - begin;
+        // NULs after the sentence: the first ends the scanner's loops, and letters_end() may
+        // read 16 bytes from any position up to it.
+        lower_.resize(n + padding);
+        std::fill(lower_.begin() + static_cast<std::ptrdiff_t>(n), lower_.end(), '\0');
+        // Plain pointers, so that the compiler sees no aliasing and vectorises the loop.
+        const char* in = text.data() + begin;
+        char* out = lower_.data();
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = ascii_lower(in[i]);
+    }
+
+    std::string_view text; ///< the whole prose; offsets are into it
+
+    /// `text[b, e)` lower-cased; `e` may not pass the sentence's limit.
+    std::string_view lower(std::size_t b, std::size_t e) const {
+        if (b < begin_) // only a "≥" or "≤" reaches back before the sentence: nothing to lower
+            return text.substr(b, e - b);
+        return std::string_view(lower_).substr(b - begin_, e - b);
+    }
+
+    /// `text[pos]` lower-cased, for `pos` in the sentence.
+    char lower_at(std::size_t pos) const { return lower_[pos - begin_]; }
+
+    // The scanner's hottest loops read the copy: its terminating NUL stops them at the
+    // sentence's limit, so they need no bounds check.
+
+    /// The end of the run of ASCII letters at `pos` (in the sentence).
+    std::size_t alpha_end(std::size_t pos) const { return offset(letters_end(at(pos))); }
+
+    /// The first byte from `p` (in the copy) that is not a lower-case letter. With SSE2, 16
+    /// bytes are tested at once: a loop that branched on every letter mispredicted its exit at
+    /// the end of nearly every word, and that was a third of the scanner's time.
+    static const char* letters_end(const char* p) {
+#if defined(__SSE2__)
+        // 'a'..'z' minus ('a' + 128) wrap to -128..-103 as signed bytes; every other byte lands
+        // above -103.
+        const __m128i bias = _mm_set1_epi8(static_cast<char>('a' + 128));
+        const __m128i last_letter = _mm_set1_epi8(-128 + 25);
+        for (;;) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const int others =
+                _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_sub_epi8(bytes, bias), last_letter));
+            if (others != 0)
+                return p + __builtin_ctz(static_cast<unsigned>(others));
+            p += 16;
+        }
+#else
+        while (*p >= 'a' && *p <= 'z')
+            ++p;
+        return p;
+#endif
+    }
+
+    /// The lower-cased run of ASCII letters at `pos` (in the sentence); empty when it is longer
+    /// than `max_length` or a non-ASCII byte continues it ("naïve").
+    std::string_view ascii_word(std::size_t pos, std::size_t limit, std::size_t max_length) const {
+        const std::size_t e = alpha_end(pos);
+        if (e - pos > max_length || (e < limit && static_cast<unsigned char>(text[e]) >= 0x80))
+            return {};
+        return lower(pos, e);
+    }
+
+    /// The copy at `pos` (in the sentence), and back.
+    const char* at(std::size_t pos) const {
+        return lower_.data() + (pos - begin_);
+    }
+    std::size_t offset(const char* p) const {
+        return static_cast<std::size_t>(p - lower_.data()) + begin_;
+    }
+
+private:
+    static constexpr std::size_t padding = 16;
+    static std::string& buffer() {
+        thread_local std::string lower;
+        return lower;
+    }
+    std::size_t begin_;
+    std::string& lower_;
+};
+
 /// Up to `count` words before `pos`, nearest last, not reaching before `floor`.
-Words words_before(std::string_view text, std::size_t pos, std::size_t floor, std::size_t count) {
+Words words_before(const LoweredText& sentence, std::size_t pos, std::size_t floor,
+                   std::size_t count) {
+    const std::string_view text = sentence.text;
     Words words;
     words.reserve(count);
     std::size_t p = pos;
@@ -138,12 +245,7 @@ Words words_before(std::string_view text, std::size_t pos, std::size_t floor, st
         } else {
             break;
         }
-        Word w;
-        w.begin = b;
-        w.end = p;
-        for (std::size_t i = b; i < p; ++i)
-            w.text += ascii_lower(text[i]);
-        words.push_back(std::move(w));
+        words.push_back(Word{b, p, sentence.lower(b, p)});
         p = b;
     }
     std::reverse(words.begin(), words.end());
@@ -260,24 +362,38 @@ const Hedge hedges_after[] = {
     {{"or", "so"}, Qualifier::about},
 };
 
+/// Hedges by their first or last word, in table order: the words next to a number are compared
+/// with the few hedges that word can start or end, not with all of them.
+class HedgeIndex {
+public:
+    enum Key { first, last };
+
+    template <std::size_t N> HedgeIndex(const Hedge (&hedges)[N], Key key) {
+        for (const Hedge& h : hedges)
+            by_word_[key == first ? *h.words.begin() : *(h.words.end() - 1)].push_back(&h);
+    }
+
+    std::span<const Hedge* const> find(std::string_view word) const {
+        const auto it = by_word_.find(word);
+        if (it == by_word_.end())
+            return {};
+        return it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, std::vector<const Hedge*>> by_word_;
+};
+
 /// The longest hedge ending right before the words' end; sets `begin` to where it starts.
-std::optional<Qualifier> match_hedge_before(const Words& words, std::size_t& begin,
-                                            std::size_t& used) {
+std::optional<Qualifier> match_hedge_before(WordSpan words, std::size_t& begin, std::size_t& used) {
     if (words.empty())
         return std::nullopt;
-    // Most numbers have no hedge: a hedge's last word must end the words before the number.
-    static const std::vector<std::string_view> last_words = [] {
-        std::vector<std::string_view> out;
-        for (const Hedge& h : hedges_before)
-            if (std::find(out.begin(), out.end(), *(h.words.end() - 1)) == out.end())
-                out.push_back(*(h.words.end() - 1));
-        return out;
-    }();
-    if (std::find(last_words.begin(), last_words.end(), words.back().text) == last_words.end())
-        return std::nullopt;
+    // A hedge's last word must end the words before the number (most numbers have none).
+    static const HedgeIndex by_last_word(hedges_before, HedgeIndex::last);
     std::optional<Qualifier> best;
     std::size_t best_len = 0;
-    for (const Hedge& h : hedges_before) {
+    for (const Hedge* hedge : by_last_word.find(words.back().text)) {
+        const Hedge& h = *hedge;
         const std::size_t n = h.words.size();
         if (n > words.size() || n <= best_len)
             continue;
@@ -301,7 +417,9 @@ std::optional<Qualifier> match_hedge_before(const Words& words, std::size_t& beg
 }
 
 /// Words after `pos`, lower-cased, up to `count`, stopping at punctuation.
-Words words_after(std::string_view text, std::size_t pos, std::size_t limit, std::size_t count) {
+Words words_after(const LoweredText& sentence, std::size_t pos, std::size_t limit,
+                  std::size_t count) {
+    const std::string_view text = sentence.text;
     Words words;
     std::size_t p = pos;
     while (words.size() < count) {
@@ -309,19 +427,20 @@ Words words_after(std::string_view text, std::size_t pos, std::size_t limit, std
         if (b >= limit || !is_word_byte(text[b]) || (b == p && p != pos))
             break;
         const std::size_t e = word_end(text, b, limit);
-        Word w{b, e, {}};
-        for (std::size_t i = b; i < e; ++i)
-            w.text += ascii_lower(text[i]);
-        words.push_back(std::move(w));
+        words.push_back(Word{b, e, sentence.lower(b, e)});
         p = e;
     }
     return words;
 }
 
 std::optional<Qualifier> match_hedge_after(const Words& words, std::size_t& end) {
+    if (words.empty()) // most numbers have no word after them in reach
+        return std::nullopt;
+    static const HedgeIndex by_first_word(hedges_after, HedgeIndex::first);
     std::optional<Qualifier> best;
     std::size_t best_len = 0;
-    for (const Hedge& h : hedges_after) {
+    for (const Hedge* hedge : by_first_word.find(words[0].text)) {
+        const Hedge& h = *hedge;
         const std::size_t n = h.words.size();
         if (n > words.size() || n <= best_len)
             continue;
@@ -347,12 +466,11 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> optio
 }
 
 /// The trend a word (or two) before the quantity or its hedge expresses.
-Trend trend_before(const Words& words) {
+Trend trend_before(WordSpan words) {
     if (words.empty())
         return Trend::none;
     std::string_view last = words.back().text;
-    std::string_view before =
-        words.size() >= 2 ? std::string_view(words[words.size() - 2].text) : std::string_view();
+    std::string_view before = words.size() >= 2 ? words[words.size() - 2].text : std::string_view();
     if (one_of(last, {"by", "to", "of", "from"}) && !before.empty())
         last = before;
     else if (last == "up" && one_of(before, {"make", "makes", "made", "making", "set", "sets",
@@ -377,6 +495,7 @@ struct Unit {
     std::size_t end = 0;
 };
 
+/// The unit of a lower-cased duration word ("years" -> "year"), or empty.
 std::string_view duration_unit(std::string_view word) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> units{{
         {"year", "year"},      {"years", "year"},      {"month", "month"},
@@ -387,6 +506,16 @@ std::string_view duration_unit(std::string_view word) {
         {"decades", "decade"}, {"century", "century"}, {"centuries", "century"},
         {"yr", "year"},        {"yrs", "year"},
     }};
+    // Most words after a number are no unit ("people"): a shape test before the comparisons.
+    static const grammar::WordShapes shapes = [] {
+        grammar::WordShapes out;
+        for (const auto& [key, unit] : units)
+            out.add(key);
+        return out;
+    }();
+    if (word.empty() || !is_alpha(word.front()) || !is_alpha(word.back()) ||
+        !shapes.may_contain(word.front(), word.back(), word.size()))
+        return {};
     for (const auto& [key, unit] : units)
         if (word == key)
             return unit;
@@ -394,8 +523,9 @@ std::string_view duration_unit(std::string_view word) {
 }
 
 /// Percent signs and words, currency words and duration units after a numeral.
-std::optional<Unit> unit_after(std::string_view text, std::size_t pos, std::size_t limit,
+std::optional<Unit> unit_after(const LoweredText& sentence, std::size_t pos, std::size_t limit,
                                bool allow_currency) {
+    const std::string_view text = sentence.text;
     Unit u;
     std::size_t p = skip_blanks(text, pos, limit);
     if (p < limit && text[p] == '%' && p <= pos + 1) {
@@ -410,10 +540,10 @@ std::optional<Unit> unit_after(std::string_view text, std::size_t pos, std::size
         ++p;
     if (p >= limit || !is_alpha(text[p]) || (p == pos && !hyphen))
         return std::nullopt;
-    auto words = words_after(text, p, limit, 2);
+    auto words = words_after(sentence, p, limit, 2);
     if (words.empty())
         return std::nullopt;
-    const std::string& w0 = words[0].text;
+    const std::string_view w0 = words[0].text;
     if (!hyphen) {
         if (w0 == "percentage" && words.size() > 1 &&
             (words[1].text == "points" || words[1].text == "point")) {
@@ -461,10 +591,7 @@ bool counted_noun_after(std::string_view text, std::size_t pos, std::size_t limi
     const std::size_t p = skip_blanks(text, pos, limit);
     if (p == pos || p >= limit || !(text[p] >= 'a' && text[p] <= 'z'))
         return false;
-    const std::size_t e = word_end(text, p, limit);
-    std::string word;
-    for (std::size_t i = p; i < e; ++i)
-        word += text[i];
+    const std::string_view word = text.substr(p, word_end(text, p, limit) - p);
     if (word.size() < 3 || word.back() != 's' || word.ends_with("ss") || word.ends_with("us"))
         return false;
     return !one_of(word, {"was", "has", "is", "elections", "olympics", "games", "midterms", "polls",
@@ -486,14 +613,15 @@ bool preceded_by_year_word(const Words& words) {
 }
 
 /// "one" as a pronoun: "one of the", "no one", "the one you", "which one".
-bool pronoun_one(std::string_view text, const Numeral& n, const Words& before, std::size_t limit) {
+bool pronoun_one(const LoweredText& sentence, const Numeral& n, const Words& before,
+                 std::size_t limit) {
     if (n.end - n.begin != 3 || n.value != 1 || !n.words)
         return false;
     if (!before.empty() &&
         one_of(before.back().text, {"the", "this", "that", "which", "no", "any", "every", "each",
                                     "another", "only", "other", "someone", "everyone"}))
         return true;
-    auto after = words_after(text, n.end, limit, 1);
+    auto after = words_after(sentence, n.end, limit, 1);
     return !after.empty() && one_of(after[0].text, {"of", "another", "by", "or", "who", "which",
                                                     "that", "thing", "way", "side"});
 }
@@ -520,9 +648,10 @@ public:
     }
 
     /// A first check on letters and length only: most ordinary words fail it ("the" has no
-    /// trigger word of three letters from 't' to 'e'), so they are never hashed.
+    /// trigger word of three letters from 't' to 'e'), so they are never hashed. `first` and
+    /// `last` are lower-case letters.
     bool may_contain(char first, char last, std::size_t length) const {
-        return length <= max_length && shape_[shape(first, last, length)];
+        return length <= max_length && shapes_.may_contain(first, last, length);
     }
 
     bool contains(std::string_view word) const {
@@ -543,15 +672,8 @@ private:
             h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
         return h;
     }
-    static std::size_t shape(char first, char last, std::size_t length) {
-        const auto letter = [](char c) {
-            return static_cast<std::size_t>(c >= 'a' && c <= 'z' ? c - 'a' : 26);
-        };
-        return (letter(first) * 27 + letter(last)) * (max_length + 1) + length;
-    }
     void insert(const std::string& word) {
-        if (!word.empty())
-            shape_[shape(word.front(), word.back(), word.size())] = true;
+        shapes_.add(word); // words of letters only: scanned words are runs of letters
         std::size_t i = hash(word) & mask;
         while (!slots_[i].empty() && slots_[i] != word)
             i = (i + 1) & mask;
@@ -559,24 +681,8 @@ private:
     }
     static constexpr std::size_t mask = 1023;
     std::array<std::string, mask + 1> slots_;
-    std::array<bool, 27 * 27 * (max_length + 1)> shape_{};
+    grammar::WordShapes shapes_;
 };
-
-/// Lower-cases the ASCII word at `pos` into `out`; returns its length, or 0 when it is not a
-/// plain ASCII word or is longer than any trigger word.
-std::size_t lower_word(std::string_view text, std::size_t pos, std::size_t limit,
-                       char (&out)[TriggerWords::max_length]) {
-    std::size_t n = 0;
-    std::size_t i = pos;
-    while (i < limit && is_alpha(text[i])) {
-        if (n == TriggerWords::max_length)
-            return 0;
-        out[n++] = ascii_lower(text[i++]);
-    }
-    if (i < limit && static_cast<unsigned char>(text[i]) >= 0x80)
-        return 0;
-    return n;
-}
 
 /// The cheap filter that keeps the parsers away from ordinary words. Common words that only
 /// start a quantity with a certain next word ("a hundred", "last month", "per cent", "US $5")
@@ -586,19 +692,18 @@ const TriggerWords& trigger_words() {
     return triggers;
 }
 
-bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) {
+bool is_trigger_word(const LoweredText& sentence, std::size_t pos, std::size_t limit) {
+    const std::string_view text = sentence.text;
     const TriggerWords& triggers = trigger_words();
-    std::size_t e = pos;
-    while (e < limit && is_alpha(text[e]))
-        ++e;
+    const std::size_t e = sentence.alpha_end(pos);
     if (e == pos ||
-        !triggers.may_contain(ascii_lower(text[pos]), ascii_lower(text[e - 1]), e - pos))
+        !triggers.may_contain(sentence.lower_at(pos), sentence.lower_at(e - 1), e - pos))
         return false;
-    char lower[TriggerWords::max_length];
-    const std::size_t n = lower_word(text, pos, limit, lower);
-    if (n == 0)
+    // As ascii_word(): the shape test passed no word longer than max_length.
+    if (e < limit && static_cast<unsigned char>(text[e]) >= 0x80)
         return false;
-    const std::string_view word(lower, n);
+    const std::string_view word = sentence.lower(pos, e);
+    const std::size_t n = word.size();
     if (!triggers.contains(word))
         return false;
     const bool article = word == "a" || word == "an";
@@ -615,9 +720,8 @@ bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) 
     const std::size_t next = skip_blanks(text, end, limit);
     if (next == end || next >= limit)
         return false;
-    char follower[TriggerWords::max_length];
-    const std::size_t m = lower_word(text, next, limit, follower);
-    const std::string_view after(follower, m);
+    const std::string_view after = sentence.ascii_word(next, limit, TriggerWords::max_length);
+    const std::size_t m = after.size();
     if (word == "per")
         return after == "cent";
     if (article)
@@ -627,7 +731,8 @@ bool is_trigger_word(std::string_view text, std::size_t pos, std::size_t limit) 
            (m > 0 && triggers.contains(after));
 }
 
-bool is_candidate(std::string_view text, std::size_t i, std::size_t limit) {
+bool is_candidate(const LoweredText& sentence, std::size_t i, std::size_t limit) {
+    const std::string_view text = sentence.text;
     const char c = text[i];
     if (is_digit(c) || c == '$' || c == '%' || c == '<' || c == '>' || c == '~')
         return true;
@@ -641,7 +746,7 @@ bool is_candidate(std::string_view text, std::size_t i, std::size_t limit) {
         const auto v = i + 1 < limit ? static_cast<unsigned char>(text[i + 1]) : 0;
         return v == 0x82 || v == 0x85 || v == 0x88 || v == 0x89;
     }
-    return is_alpha(c) && is_trigger_word(text, i, limit);
+    return is_alpha(c) && is_trigger_word(sentence, i, limit);
 }
 
 class Scanner {
@@ -649,6 +754,7 @@ public:
     Scanner(std::string_view text, std::size_t begin, std::size_t limit,
             std::optional<Date> reference)
         : text_(text)
+        , sentence_(text, begin, limit)
         , begin_(begin)
         , limit_(limit)
         , reference_(reference) {}
@@ -656,6 +762,8 @@ public:
     std::vector<Quantity> run();
 
 private:
+    std::size_t skip_words(std::size_t pos) const;
+    bool is_url(std::size_t pos) const;
     std::optional<Quantity> at(std::size_t pos, std::size_t& end);
     std::optional<Quantity> percent_word(std::size_t pos, std::size_t& end);
     void finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& end,
@@ -664,6 +772,7 @@ private:
     void merge_bounds(std::vector<Quantity>& out);
 
     std::string_view text_;
+    LoweredText sentence_;
     std::size_t begin_;
     std::size_t limit_;
     std::optional<Date> reference_;
@@ -671,11 +780,43 @@ private:
     bool skip_only_ = false; ///< at() set `end` to skip text that holds no quantity
 };
 
+/// The common case, ordinary words: from the word start `pos`, skips the words that the shape
+/// filter of is_trigger_word() rejects, each read once, and goes on with the next word while a
+/// single space separates them (this loop is most of the scan). URLs are skipped whole. Returns
+/// where the scan goes on: a word that may start a quantity (`pos` itself when it may), or the
+/// byte after the last word skipped.
+std::size_t Scanner::skip_words(std::size_t pos) const {
+    const TriggerWords& triggers = trigger_words();
+    // The loop walks the lower-cased copy, whose terminating NUL ends it at the limit.
+    const char* p = sentence_.at(pos);
+    for (;;) {
+        const char* const word = p;
+        if ((*word == 'h' || *word == 'w') && is_url(sentence_.offset(word))) {
+            std::size_t i = sentence_.offset(word);
+            while (i < limit_ && !is_blank(text_[i]))
+                ++i; // URLs are not prose
+            return i;
+        }
+        p = LoweredText::letters_end(p + 1);
+        if (triggers.may_contain(word[0], p[-1], static_cast<std::size_t>(p - word)))
+            return sentence_.offset(word);
+        while (is_word_byte(*p))
+            ++p;
+        if (p[0] != ' ' || !(p[1] >= 'a' && p[1] <= 'z'))
+            return sentence_.offset(p);
+        ++p;
+    }
+}
+
+bool Scanner::is_url(std::size_t pos) const {
+    return text_.substr(pos, 7) == "http://" || text_.substr(pos, 8) == "https://" ||
+           text_.substr(pos, 4) == "www.";
+}
+
 std::vector<Quantity> Scanner::run() {
     std::vector<Quantity> out;
     floor_ = begin_;
     std::size_t i = begin_;
-    const TriggerWords& triggers = trigger_words();
     while (i < limit_) {
         const char c = text_[i];
         if (c == ' ') { // never a candidate; a third of all bytes
@@ -687,25 +828,13 @@ std::vector<Quantity> Scanner::run() {
             ++i;
             continue;
         }
-        if ((c == 'h' || c == 'w') &&
-            (text_.substr(i, 7) == "http://" || text_.substr(i, 8) == "https://" ||
-             text_.substr(i, 4) == "www.")) {
-            while (i < limit_ && !is_blank(text_[i]))
-                ++i; // URLs are not prose
-            continue;
-        }
         if (is_alpha(c)) {
-            // The common case, an ordinary word: the shape filter of is_trigger_word() rejects
-            // it, and the scan resumes after it with the word read once.
-            std::size_t e = i + 1;
-            while (e < limit_ && is_alpha(text_[e]))
-                ++e;
-            if (!triggers.may_contain(ascii_lower(c), ascii_lower(text_[e - 1]), e - i)) {
-                i = word_end(text_, e, limit_);
+            if (const std::size_t next = skip_words(i); next != i) {
+                i = next;
                 continue;
             }
         }
-        if (is_candidate(text_, i, limit_)) {
+        if (is_candidate(sentence_, i, limit_)) {
             std::size_t end = 0;
             skip_only_ = false;
             if (auto q = at(i, end)) {
@@ -738,7 +867,7 @@ std::vector<Quantity> Scanner::run() {
 }
 
 std::optional<Quantity> Scanner::percent_word(std::size_t pos, std::size_t& end) {
-    auto words = words_after(text_, pos, limit_, 3);
+    auto words = words_after(sentence_, pos, limit_, 3);
     if (words.empty() && text_[pos] != '%')
         return std::nullopt;
     Quantity q;
@@ -757,7 +886,7 @@ std::optional<Quantity> Scanner::percent_word(std::size_t pos, std::size_t& end)
     q.span = q.number = {pos, word_end_pos};
     end = word_end_pos;
     // "percent of 10", "per cent of twenty-two" (Recognizers-Text reads these as 10%, 22%).
-    auto of = words_after(text_, word_end_pos, limit_, 1);
+    auto of = words_after(sentence_, word_end_pos, limit_, 1);
     if (!of.empty() && of[0].text == "of") {
         const std::size_t p = skip_blanks(text_, of[0].end, limit_);
         if (auto n = grammar::parse_numeral(text_, p, limit_); n && !n->vague && !n->ordinal) {
@@ -819,23 +948,20 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
     if (!n)
         return std::nullopt;
     // A lone "." or "-" that did not start a number.
-    const auto before = words_before(text_, pos, floor_, 6);
-    if (pronoun_one(text_, *n, before, limit_))
+    const auto before = words_before(sentence_, pos, floor_, 6);
+    if (pronoun_one(sentence_, *n, before, limit_))
         return std::nullopt;
     // "one-off", "one-way", "half-point": compound adjectives, unless a unit follows ("one-year").
     if (n->words && n->end + 1 < limit_ && text_[n->end] == '-' && is_alpha(text_[n->end + 1]) &&
         (n->value == 1 || n->value == 0.5 || n->value == 0.25)) {
         const std::size_t e = word_end(text_, n->end + 1, limit_);
-        std::string w;
-        for (std::size_t k = n->end + 1; k < e; ++k)
-            w += ascii_lower(text_[k]);
-        if (duration_unit(w).empty())
+        if (duration_unit(sentence_.lower(n->end + 1, e)).empty())
             return std::nullopt;
     }
     // "first half", "half time", "our own half": the half of a match, not 0.5.
     if (n->words && n->value == 0.5 && n->end - n->begin == 4) {
-        auto next = words_after(text_, n->end, limit_, 1);
-        const auto previous = words_before(text_, pos, begin_, 1); // "first" may be a quantity
+        auto next = words_after(sentence_, n->end, limit_, 1);
+        const auto previous = words_before(sentence_, pos, begin_, 1); // "first" may be a quantity
         if ((!previous.empty() &&
              one_of(previous.back().text, {"first", "second", "other", "own", "the", "this", "that",
                                            "their", "our", "his", "her", "its", "my", "your"})) ||
@@ -877,10 +1003,12 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
         skip_only_ = true;
         return std::nullopt;
     }
-    if (auto next = words_after(text_, n->end, limit_, 1);
-        n->digits_only && !next.empty() && next[0].begin > n->end &&
-        one_of(next[0].text, {"gmt", "bst", "utc", "cet", "est", "edt", "pst", "am", "pm"}))
-        return std::nullopt;
+    if (n->digits_only) {
+        auto next = words_after(sentence_, n->end, limit_, 1);
+        if (!next.empty() && next[0].begin > n->end &&
+            one_of(next[0].text, {"gmt", "bst", "utc", "cet", "est", "edt", "pst", "am", "pm"}))
+            return std::nullopt;
+    }
     Quantity q;
     q.number = {n->begin, n->end};
     q.span = {pos, n->end};
@@ -898,7 +1026,7 @@ std::optional<Quantity> Scanner::at(std::size_t pos, std::size_t& end) {
     }
     if (n->ordinal) {
         q.kind = QuantityKind::ordinal;
-    } else if (auto unit = unit_after(text_, n->end, limit_, !currency)) {
+    } else if (auto unit = unit_after(sentence_, n->end, limit_, !currency)) {
         if (!currency || unit->kind != QuantityKind::money) {
             if (!(currency && unit->kind == QuantityKind::duration)) {
                 q.kind = unit->kind;
@@ -943,13 +1071,13 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     std::size_t hedge_begin = number_begin;
     std::size_t used = 0;
     std::optional<Qualifier> hedge;
-    Words context = before;
+    WordSpan context = span_of(before);
     // "between the tenth and": skip an article before the number when looking for hedges.
     if (!context.empty() && context.back().text == "the" && q.kind == QuantityKind::ordinal)
-        context.pop_back();
+        context = context.first(context.size() - 1);
     if (q.qualifier != Qualifier::vague && q.kind != QuantityKind::date)
         hedge = match_hedge_before(context, hedge_begin, used);
-    Words rest(context.begin(), context.end() - static_cast<long>(used));
+    WordSpan rest = context.first(context.size() - used);
     const std::string_view range_word = rest.empty() ? std::string_view() : rest.back().text;
     q.trend = trend_before(rest);
     if (hedge) {
@@ -963,8 +1091,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     // "increased this from £6 to £10" is a change between two values, not a range.
     bool change = false;
     for (std::size_t k = 1; range_word == "from" && k <= 3 && k < rest.size(); ++k)
-        change = change || trend_before(Words(rest.begin(), rest.end() - static_cast<long>(k))) !=
-                               Trend::none;
+        change = change || trend_before(rest.first(rest.size() - k)) != Trend::none;
     if (change) {
         q.trend = Trend::none; // the trend belongs to the change, told by the second value
         return;
@@ -975,8 +1102,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
                 q.span.begin = q.number.begin;
             if (!hedge && (range_word == "between" || range_word == "from")) {
                 q.span.begin = rest.back().begin;
-                rest.pop_back();
-                q.trend = trend_before(rest);
+                q.trend = trend_before(rest.first(rest.size() - 1));
             }
             return;
         }
@@ -989,7 +1115,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
     std::size_t after_end = 0;
     const std::size_t next_char = skip_blanks(text_, end, limit_);
     auto after = next_char < limit_ && is_alpha(text_[next_char])
-                     ? words_after(text_, end, limit_, 4)
+                     ? words_after(sentence_, end, limit_, 4)
                      : Words();
     if (!after.empty() && after[0].begin == end) // "100+" has no word; "plus" needs a space
         after.clear();
@@ -999,10 +1125,7 @@ void Scanner::finish_hedges(Quantity& q, std::size_t number_begin, std::size_t& 
         const std::size_t p = skip_blanks(text_, at, limit_);
         if (p >= limit_ || !is_word_byte(text_[p]))
             return true;
-        const std::size_t e = word_end(text_, p, limit_);
-        std::string w;
-        for (std::size_t i = p; i < e; ++i)
-            w += ascii_lower(text_[i]);
+        const std::string_view w = sentence_.lower(p, word_end(text_, p, limit_));
         if (w == "than" || w == "to" || w == "or" || w == "and" || is_digit(text_[p]))
             return false;
         std::size_t word_end_pos = 0;
@@ -1050,9 +1173,7 @@ bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,
                 y_pos = y;
         } else if (is_alpha(c)) {
             const std::size_t e = word_end(text_, blank, limit_);
-            std::string w;
-            for (std::size_t i = blank; i < e; ++i)
-                w += ascii_lower(text_[i]);
+            const std::string_view w = sentence_.lower(blank, e);
             const bool ok = range_word == "between" ? w == "and"
                             : range_word == "from"  ? w == "to"
                                                     : (w == "to" || w == "through");
@@ -1097,7 +1218,7 @@ bool Scanner::try_range(Quantity& q, const Numeral& x, std::size_t& end,
     std::size_t y_end = y->end;
     QuantityKind kind = q.kind;
     std::string unit = q.unit;
-    if (auto u = unit_after(text_, y->end, limit_, kind != QuantityKind::money)) {
+    if (auto u = unit_after(sentence_, y->end, limit_, kind != QuantityKind::money)) {
         if (kind == QuantityKind::quantity || kind == QuantityKind::year || kind == u->kind) {
             kind = u->kind;
             unit = u->unit;
