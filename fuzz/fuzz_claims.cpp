@@ -1,8 +1,10 @@
 // Claim extraction on arbitrary bytes read as a Markdown document, with the bundled lexicon:
-// every claim and name mention must point into the document, at a real sentence.
+// every claim and name mention must point into the document, at a real sentence, and the
+// linter's reading must keep every tracked claim and name of the full one.
 #include "fuzz_check.hpp"
 #include "fuzz_rule_pack.hpp"
 
+#include "checks/common.hpp"
 #include "document/document.hpp"
 #include "grammar/claims.hpp"
 
@@ -43,7 +45,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (claim.date)
             FUZZ_CHECK(claim.date->valid(), where + ": impossible date " + claim.date->iso());
     }
+    // What the linter reads (read(): sentences its pre-scan finds nothing in are skipped) must
+    // keep every tracked claim of the full reading, linked alike, and every name.
+    auto key = [](const Claim& claim) {
+        const Attribution none;
+        const Attribution& given = claim.attribution ? *claim.attribution : none;
+        return fmt::format("{}-{} {} {} {} {} {}/{} {}", claim.quantity.span.begin,
+                           claim.quantity.span.end, claim.entity, claim.metric, claim.subject,
+                           claim.date ? claim.date->iso() : "", given.entity, given.via,
+                           claim.reportedly);
+    };
+    std::vector<std::string> full, linted;
+    for (const Claim& claim : claims)
+        if (is_tracked(claim))
+            full.push_back(key(claim));
+    ClaimExtractor::Reading reading = extractor().read(document, Date{2025, 5, 1});
+    for (const Claim& claim : reading.claims)
+        if (is_tracked(claim))
+            linted.push_back(key(claim));
+    FUZZ_CHECK(full == linted,
+               fmt::format("read() kept {} tracked claims of {}", linted.size(), full.size()));
     std::vector<NameMention> names = extractor().find_names(document);
+    FUZZ_CHECK(
+        names.size() == reading.names.size(),
+        fmt::format("read() found {} names, find_names() {}", reading.names.size(), names.size()));
     for (std::size_t k = 0; k < names.size(); ++k) {
         FUZZ_CHECK(in_bounds(names[k].span, text_size) && !names[k].span.empty(),
                    fmt::format("name {} at [{}, {}) empty or outside the text", k,
