@@ -266,17 +266,45 @@ std::string PackResolver::config_for(const std::string& path) {
     return config_by_directory_[key] = config;
 }
 
+PackResolver::PendingLinter& PackResolver::load(const std::string& config) {
+    PendingLinter& linter = linter_by_config_[config];
+    if (!linter.valid()) {
+        bool background = threads_ > 1;
+        auto make = [config, background] {
+            return std::make_shared<const Linter>(background ? load_pack_concurrently(config)
+                                                             : load_pack(config));
+        };
+        // Deferred: loaded by the first get(), in the thread that asks (-j1 stays one thread).
+        linter = std::async(background ? std::launch::async : std::launch::deferred, make);
+        loading_.push_back(linter);
+    }
+    return linter;
+}
+
 std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) {
     std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
     if (last_linter_ && directory == last_directory_)
         return last_linter_;
-    std::string config = config_for(path);
-    auto& linter = linter_by_config_[config];
-    if (!linter)
-        linter = std::make_shared<const Linter>(load_pack(config));
+    std::shared_ptr<const Linter> linter = load(config_for(path)).get();
     last_directory_ = directory;
     last_linter_ = linter;
     return linter;
+}
+
+void PackResolver::load_ahead(const std::string& path) {
+    if (threads_ <= 1) {
+        linter_for(path); // a broken pack stops the walk where it is met
+        return;
+    }
+    // At most `threads_` packs load at once (a tree may hold many .factlint.yaml files).
+    while (loading_.size() - waited_ >= threads_)
+        loading_[waited_++].wait();
+    load(config_for(path));
+}
+
+void PackResolver::wait() {
+    for (const PendingLinter& linter : loading_)
+        linter.get();
 }
 
 std::vector<std::string> split_extensions(std::string_view list) {
