@@ -469,6 +469,7 @@ int run_lint(std::span<const std::string> args) {
             return resolver.linter_for(input.path)
                 ->lint(input.path, bytes.value_or(""), lint_options);
         };
+        options.workflow.min_level = options.min_level; // a baseline records what is shown
         WorkflowOutcome outcome = run_workflow(options.workflow, kept, relint);
         std::cout << outcome.output;
         for (const std::string& message : outcome.messages)
