@@ -67,9 +67,12 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
 /// file given and also found in a given directory).
 void sort_inputs(std::vector<Input>& inputs);
 
-/// The lint command's inputs in output order (sorted by path, each file once). One path is
-/// walked lazily (a walk is already in that order); several are collected and sorted, since a
-/// file of one may sort between files of another. restart() goes back to the first input.
+/// The lint command's inputs in output order (sorted by path, each file once). Paths are walked
+/// lazily, one after the other in sorted order (a walk is already in that order), so memory
+/// does not grow with the files under them. Paths that overlap (one is, or is inside, another,
+/// as "docs docs/a.md" or "a.md ./a.md") are collected and sorted instead, since a file of one
+/// may sort between files of another, or be named twice. Problems of the walk ("no such file")
+/// come in that order too. restart() goes back to the first input.
 class OrderedInputs {
 public:
     OrderedInputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
@@ -84,8 +87,8 @@ private:
     std::vector<std::string> paths_;
     std::vector<std::string> extensions_;
     std::string stdin_filename_;
-    std::optional<InputWalk> walk_;            ///< one path
-    std::optional<std::vector<Input>> sorted_; ///< several paths
+    std::optional<InputWalk> walk_;            ///< paths that do not overlap, in sorted order
+    std::optional<std::vector<Input>> sorted_; ///< paths that overlap, collected and sorted
     std::size_t next_ = 0;
     std::vector<std::string> collect_errors_; ///< from collecting several paths, given once
 };
