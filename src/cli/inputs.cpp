@@ -318,13 +318,12 @@ std::string PackResolver::config_for(const std::string& path) {
 PackResolver::PendingLinter& PackResolver::load(const std::string& config) {
     PendingLinter& linter = linter_by_config_[config];
     if (!linter.valid()) {
-        bool background = threads_ > 1;
-        auto make = [config, background] {
-            return std::make_shared<const Linter>(background ? load_pack_concurrently(config)
-                                                             : load_pack(config));
+        auto make = [config, threads = threads_] {
+            return std::make_shared<const Linter>(
+                threads > 1 ? load_pack_concurrently(config, threads) : load_pack(config));
         };
         // Deferred: loaded by the first get(), in the thread that asks (-j1 stays one thread).
-        linter = std::async(background ? std::launch::async : std::launch::deferred, make);
+        linter = std::async(threads_ > 1 ? std::launch::async : std::launch::deferred, make);
         loading_.push_back(linter);
     }
     return linter;

@@ -106,7 +106,8 @@ std::optional<std::string> read_input(const Input& input, std::string& error);
 class PackResolver {
 public:
     /// `threads` > 1: load_ahead() loads up to that many packs at once on threads of their
-    /// own, each parsing its files concurrently (-j2 and more; -j1 stays one thread).
+    /// own, each parsing its files on up to `threads` threads (-j2 and more; -j1 stays one
+    /// thread).
     explicit PackResolver(std::string config_override, unsigned threads = 1)
         : override_(std::move(config_override))
         , threads_(threads) {}

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <fmt/format.h>
@@ -104,11 +105,12 @@ class Loader {
 public:
     RulePack pack;
 
-    /// `concurrent`: parse the files a file imports on threads of their own while the ones
-    /// before them are read (yaml-cpp takes ~1,400 instructions a byte: parsing the bundled
-    /// pack is ~23 M instructions, 70% of them its facts file, all before the first lint).
-    explicit Loader(bool concurrent = false)
-        : concurrent_(concurrent) {}
+    /// `threads` > 1: parse the files a file imports on up to that many threads at once (this
+    /// one included) before reading them (yaml-cpp takes ~1,400 instructions a byte: parsing the
+    /// bundled pack is ~23 M instructions, two thirds of them its facts file, all before the
+    /// first lint).
+    explicit Loader(unsigned threads = 1)
+        : threads_(threads) {}
 
     void load(const fs::path& path, const SourceLocation* imported_at) {
         fs::path canonical = fs::weakly_canonical(path);
@@ -220,7 +222,7 @@ public:
     }
 
 private:
-    bool concurrent_;
+    unsigned threads_;
     std::string file_;
     std::vector<fs::path> stack_;
     std::map<std::string, std::future<std::optional<ParsedFile>>> parsing_; ///< by canonical path
@@ -230,12 +232,15 @@ private:
 
     YAML::Node parse_yaml(const std::string& text) const { return tree_of(parse_text(text)); }
 
-    /// Starts parsing, each on a thread of its own, the files `imports` names that load() will
-    /// read: the ones it would refuse are left to it, so its errors and their order do not
-    /// change (a parse error waits in the future until load() reaches that file).
+    /// Parses the files `imports` names that load() will read before load() reads them: the
+    /// largest `threads_ - 1` on threads of their own, the others here and now, so the threads
+    /// finish at about the same time whatever the order of the imports. The ones load() would
+    /// refuse are left to it, so its errors and their order do not change (a parse error waits
+    /// in the future until load() reaches that file).
     void parse_ahead(const fs::path& importer, const YAML::Node& imports) {
-        if (!concurrent_)
+        if (threads_ <= 1)
             return;
+        std::vector<std::pair<std::uintmax_t, fs::path>> files; // size, path
         for (const YAML::Node& item : imports) {
             if (!item.IsScalar())
                 continue;
@@ -244,18 +249,32 @@ private:
             if (target.empty() || !fs::is_regular_file(target, error) ||
                 (item.Scalar() != "default" && !inside(importer.parent_path(), target)))
                 continue;
+            files.emplace_back(fs::file_size(target, error), target);
+        }
+        std::stable_sort(files.begin(), files.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::size_t helpers = 0;
+        std::vector<std::string> here; // parsed by this thread, largest first
+        for (const auto& [size, target] : files) {
             std::string key = fs::weakly_canonical(target).string();
             if (loaded_.contains(key) || parsing_.contains(key))
                 continue;
-            parsing_[key] = std::async(std::launch::async, [target]() -> std::optional<ParsedFile> {
+            auto parse = [target]() -> std::optional<ParsedFile> {
                 std::ifstream in(target, std::ios::binary);
                 if (!in)
-                    return std::nullopt;
+                    return std::nullopt; // load() says why
                 std::stringstream buffer;
                 buffer << in.rdbuf();
                 return parse_text(buffer.str());
-            });
+            };
+            bool helper = helpers < threads_ - 1;
+            helpers += helper;
+            parsing_[key] = std::async(helper ? std::launch::async : std::launch::deferred, parse);
+            if (!helper)
+                here.push_back(key);
         }
+        for (const std::string& key : here)
+            parsing_[key].wait(); // a deferred parse runs now, while the helpers run theirs
     }
 
     /// The tree of a parsed file; a yaml-cpp error becomes a ConfigError at its place in file_.
@@ -695,8 +714,8 @@ RulePack load_pack(const std::string& path) {
     return load_pack_with(loader, path);
 }
 
-RulePack load_pack_concurrently(const std::string& path) {
-    Loader loader(true);
+RulePack load_pack_concurrently(const std::string& path, unsigned threads) {
+    Loader loader(threads);
     return load_pack_with(loader, path);
 }
 

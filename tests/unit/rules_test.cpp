@@ -21,7 +21,7 @@ const std::string packs = FACTLINT_TEST_DATA_DIR "/data/packs/";
 std::string error_of(const std::string& relative) {
     std::string concurrent = "(no error)";
     try {
-        load_pack_concurrently(packs + relative);
+        load_pack_concurrently(packs + relative, 2);
     } catch (const ConfigError& error) {
         concurrent = error.what();
     }
@@ -63,7 +63,7 @@ TEST_CASE("the bundled default pack loads") {
 TEST_CASE("loading a pack's files concurrently gives the same pack") {
     for (std::string path : {default_pack_path(), packs + "imports-default/pack.yaml"}) {
         RulePack serial = load_pack(path);
-        RulePack concurrent = load_pack_concurrently(path);
+        RulePack concurrent = load_pack_concurrently(path, 2);
         CHECK(concurrent.files == serial.files);
         CHECK(concurrent.facts.size() == serial.facts.size());
         for (std::size_t i = 0; i < serial.facts.size() && i < concurrent.facts.size(); ++i) {
