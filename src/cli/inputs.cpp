@@ -340,11 +340,9 @@ std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) 
 }
 
 void PackResolver::load_ahead(const std::string& path) {
-    if (threads_ <= 1) {
-        linter_for(path); // a broken pack stops the walk where it is met
-        return;
-    }
-    // At most `threads_` packs load at once (a tree may hold many .factlint.yaml files).
+    // At most `threads_` packs load at once (a tree may hold many .factlint.yaml files); with
+    // one thread, waiting for a deferred load runs it here. A failure waits for wait(), so a
+    // walk meets every missing path whatever -j is.
     while (loading_.size() - waited_ >= threads_)
         loading_[waited_++].wait();
     load(config_for(path));

@@ -115,8 +115,8 @@ public:
     /// The linter for a file at `path` (relative paths resolve from the working directory);
     /// waits for its pack if load_ahead() started it.
     std::shared_ptr<const Linter> linter_for(const std::string& path);
-    /// Starts loading the pack of the file at `path` and returns without waiting for it (with
-    /// one thread, loads it now and throws its ConfigError). Else its ConfigError comes from
+    /// Starts loading the pack of the file at `path` (with one thread: once the next pack is
+    /// asked for, or in wait()) and returns without waiting for it. Its ConfigError comes from
     /// wait() or linter_for().
     void load_ahead(const std::string& path);
     /// Waits for every pack load_ahead() started; throws the ConfigError of the first one asked

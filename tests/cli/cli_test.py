@@ -142,6 +142,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a broken pack late in the walk: exit 2 before any output",
           code == 2 and out == "" and "mixed/z/.factlint.yaml:3:" in err, f"{code} {out!r} {err!r}")
 
+    # The first pass walks on past a broken pack, so every missing path is listed before the
+    # pack's error whatever -j is (the old -j1 stopped at the pack; the sorted walk of several
+    # paths reaches "zz-missing.md" only after it).
+    for jobs in ("-j1", "-j2"):
+        code, out, err = run([jobs, "mixed", "zz-missing.md"], tmp)
+        check(f"{jobs}: a broken pack and a missing path: both reported, exit 2, no output",
+              code == 2 and out == "" and err.splitlines() == [
+                  "factlint: error: zz-missing.md: no such file or directory",
+                  f"{tmp}/mixed/z/.factlint.yaml:3:25: unknown level 'loud' (valid: info, "
+                  "warning, error)"], f"{code} {out!r} {err!r}")
+
     # --snippet: the source line, then a caret under column 21 and tildes to the end of
     # "Zelensky" (8 code points: one caret, seven tildes).
     code, out, err = run(["--snippet", "variant.md"], tmp)
