@@ -318,12 +318,9 @@ std::string PackResolver::config_for(const std::string& path) {
 PackResolver::PendingLinter& PackResolver::load(const std::string& config) {
     PendingLinter& linter = linter_by_config_[config];
     if (!linter.valid()) {
-        auto make = [config, threads = threads_] {
-            return std::make_shared<const Linter>(
-                threads > 1 ? load_pack_concurrently(config, threads) : load_pack(config));
-        };
-        // Deferred: loaded by the first get(), in the thread that asks (-j1 stays one thread).
-        linter = std::async(threads_ > 1 ? std::launch::async : std::launch::deferred, make);
+        // Deferred: loaded by the first wait() or get(), which keeps a ConfigError for get().
+        linter = std::async(std::launch::deferred,
+                            [config] { return std::make_shared<const Linter>(load_pack(config)); });
         loading_.push_back(linter);
     }
     return linter;
@@ -340,12 +337,7 @@ std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) 
 }
 
 void PackResolver::load_ahead(const std::string& path) {
-    // At most `threads_` packs load at once (a tree may hold many .factlint.yaml files); with
-    // one thread, waiting for a deferred load runs it here. A failure waits for wait(), so a
-    // walk meets every missing path whatever -j is.
-    while (loading_.size() - waited_ >= threads_)
-        loading_[waited_++].wait();
-    load(config_for(path));
+    load(config_for(path)).wait();
 }
 
 void PackResolver::wait() {

@@ -105,22 +105,16 @@ std::optional<std::string> read_input(const Input& input, std::string& error);
 /// file, else the bundled default pack. Each pack is loaded once (ConfigError propagates).
 class PackResolver {
 public:
-    /// `threads` > 1: load_ahead() loads up to that many packs at once on threads of their
-    /// own, each parsing its files on up to `threads` threads (-j2 and more; -j1 stays one
-    /// thread).
-    explicit PackResolver(std::string config_override, unsigned threads = 1)
-        : override_(std::move(config_override))
-        , threads_(threads) {}
+    explicit PackResolver(std::string config_override)
+        : override_(std::move(config_override)) {}
 
     /// The linter for a file at `path` (relative paths resolve from the working directory);
-    /// waits for its pack if load_ahead() started it.
+    /// throws its pack's ConfigError.
     std::shared_ptr<const Linter> linter_for(const std::string& path);
-    /// Starts loading the pack of the file at `path` (with one thread: once the next pack is
-    /// asked for, or in wait()) and returns without waiting for it. Its ConfigError comes from
-    /// wait() or linter_for().
+    /// Loads the pack of the file at `path`, keeping a ConfigError for wait() or linter_for():
+    /// a walk goes on past a broken pack, so every missing path is listed before its error.
     void load_ahead(const std::string& path);
-    /// Waits for every pack load_ahead() started; throws the ConfigError of the first one asked
-    /// for that failed.
+    /// Throws the ConfigError of the first pack load_ahead() loaded that failed.
     void wait();
 
 private:
@@ -129,11 +123,9 @@ private:
     PendingLinter& load(const std::string& config);
 
     std::string override_;
-    unsigned threads_;
     std::map<std::string, std::string> config_by_directory_;
     std::map<std::string, PendingLinter> linter_by_config_;
     std::vector<PendingLinter> loading_; ///< in the order load_ahead() asked for them
-    std::size_t waited_ = 0;             ///< loading_[0, waited_) are done
     // The last directory as written and its linter: a walk hands out a directory's files
     // together, and resolving each one (an absolute path, a getcwd call) is then skipped.
     std::string last_directory_;

@@ -299,12 +299,11 @@ int run_lint(std::span<const std::string> args) {
     // (loaded before the workers start, so a configuration error stops the run before any
     // output), reports missing paths and counts the files for the progress bar; the second
     // pass feeds the workers. Files in one directory share a pack, so it is looked up once per
-    // directory. With -j2 and more, packs load on other threads while the walk goes on, each
-    // parsing its YAML files concurrently: loading the bundled pack is most of what a run does
-    // before its first file, and it was all serial.
+    // directory. (Loading packs on other threads while the walk goes on, parsing their YAML
+    // files concurrently, was tried: no faster on a 2-core VM; see docs/performance.md.)
     std::vector<std::string> errors;
     OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
-    PackResolver resolver(options.config, options.jobs);
+    PackResolver resolver(options.config);
     std::size_t total = 0;
     try {
         std::string directory;

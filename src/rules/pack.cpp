@@ -10,12 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
-#include <future>
 #include <set>
 #include <sstream>
 #include <yaml-cpp/yaml.h>
@@ -68,49 +65,10 @@ std::optional<TextPosition> indentation_tab(std::string_view text) {
     return std::nullopt;
 }
 
-/// A pack file's text and its YAML tree, or the yaml-cpp error that parsing it threw (made a
-/// located ConfigError by the loading thread, which knows the file's name and its tabs).
-struct ParsedFile {
-    std::string text;
-    YAML::Node root;
-    std::exception_ptr error;
-};
-
-ParsedFile parse_text(std::string text) {
-    ParsedFile parsed{std::move(text), {}, {}};
-    try {
-        parsed.root = YAML::Load(parsed.text);
-    } catch (const YAML::Exception&) {
-        parsed.error = std::current_exception();
-    }
-    return parsed;
-}
-
-/// `target` is inside `directory` (after resolving `..` and symbolic links).
-bool inside(const fs::path& directory, const fs::path& target) {
-    fs::path base = fs::weakly_canonical(directory);
-    fs::path resolved = fs::weakly_canonical(target);
-    auto [end, ignored] = std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
-    return end == base.end();
-}
-
-/// The file an `imports:` entry names: `default` is the bundled pack, anything else is relative
-/// to the importing file.
-fs::path import_target(const fs::path& importer, const std::string& name) {
-    return name == "default" ? fs::path(default_pack_path()) : importer.parent_path() / name;
-}
-
 /// Reads one pack file and everything it imports into one RulePack.
 class Loader {
 public:
     RulePack pack;
-
-    /// `threads` > 1: parse the files a file imports on up to that many threads at once (this
-    /// one included) before reading them (yaml-cpp takes ~1,400 instructions a byte: parsing the
-    /// bundled pack is ~23 M instructions, two thirds of them its facts file, all before the
-    /// first lint).
-    explicit Loader(unsigned threads = 1)
-        : threads_(threads) {}
 
     void load(const fs::path& path, const SourceLocation* imported_at) {
         fs::path canonical = fs::weakly_canonical(path);
@@ -130,26 +88,18 @@ public:
         if (fs::exists(path, status_error) && !fs::is_regular_file(path, status_error))
             throw ConfigError(imported_at ? *imported_at : SourceLocation{file_, 1, 1},
                               fmt::format("'{}' is not a regular file", path.string()));
-        std::optional<ParsedFile> parsed;
-        if (auto ahead = parsing_.find(canonical.string()); ahead != parsing_.end()) {
-            parsed = ahead->second.get(); // nothing when it could not be read: say so below
-            parsing_.erase(ahead);
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            if (imported_at)
+                throw ConfigError(*imported_at,
+                                  fmt::format("cannot read imported pack '{}'", path.string()));
+            throw ConfigError({file_, 1, 1}, "cannot read pack file");
         }
-        if (!parsed) {
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
-                if (imported_at)
-                    throw ConfigError(*imported_at,
-                                      fmt::format("cannot read imported pack '{}'", path.string()));
-                throw ConfigError({file_, 1, 1}, "cannot read pack file");
-            }
-            std::stringstream buffer;
-            buffer << in.rdbuf();
-            parsed = parse_text(buffer.str());
-        }
+        std::stringstream buffer;
+        buffer << in.rdbuf();
         pack.files.push_back(path.string());
 
-        YAML::Node root = tree_of(*parsed);
+        YAML::Node root = parse_yaml(buffer.str());
         if (root.IsNull())
             return;
         expect(root, YAML::NodeType::Map, "the pack file");
@@ -159,14 +109,20 @@ public:
         stack_.push_back(canonical);
         if (YAML::Node imports = root["imports"]) {
             expect(imports, YAML::NodeType::Sequence, "imports");
-            parse_ahead(path, imports);
             for (const YAML::Node& item : imports) {
                 std::string name = string(item, "an import");
                 SourceLocation where = at(item.Mark());
-                fs::path target = import_target(path, name);
-                if (name != "default" && !inside(path.parent_path(), target))
-                    throw ConfigError(where,
-                                      fmt::format("import '{}' leaves the pack's directory", name));
+                fs::path target =
+                    name == "default" ? fs::path(default_pack_path()) : path.parent_path() / name;
+                if (name != "default") {
+                    fs::path base = fs::weakly_canonical(path.parent_path());
+                    fs::path resolved = fs::weakly_canonical(target);
+                    auto [end, ignored] =
+                        std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
+                    if (end != base.end())
+                        throw ConfigError(
+                            where, fmt::format("import '{}' leaves the pack's directory", name));
+                }
                 if (name == "default" && target.empty())
                     throw ConfigError(where, "the bundled default pack was not found");
                 if (!fs::is_regular_file(target))
@@ -222,68 +178,15 @@ public:
     }
 
 private:
-    unsigned threads_;
     std::string file_;
     std::vector<fs::path> stack_;
-    std::map<std::string, std::future<std::optional<ParsedFile>>> parsing_; ///< by canonical path
     std::set<std::string> loaded_;
     std::vector<SourceLocation> relation_locations_;
     std::map<std::string, SourceLocation> member_locations_;
 
-    YAML::Node parse_yaml(const std::string& text) const { return tree_of(parse_text(text)); }
-
-    /// Parses the files `imports` names that load() will read before load() reads them: the
-    /// largest `threads_ - 1` on threads of their own, the others here and now, so the threads
-    /// finish at about the same time whatever the order of the imports. The ones load() would
-    /// refuse are left to it, so its errors and their order do not change (a parse error waits
-    /// in the future until load() reaches that file).
-    void parse_ahead(const fs::path& importer, const YAML::Node& imports) {
-        if (threads_ <= 1)
-            return;
-        std::vector<std::pair<std::uintmax_t, fs::path>> files; // size, path
-        for (const YAML::Node& item : imports) {
-            if (!item.IsScalar())
-                continue;
-            fs::path target = import_target(importer, item.Scalar());
-            std::error_code error;
-            if (target.empty() || !fs::is_regular_file(target, error) ||
-                (item.Scalar() != "default" && !inside(importer.parent_path(), target)))
-                continue;
-            files.emplace_back(fs::file_size(target, error), target);
-        }
-        std::stable_sort(files.begin(), files.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-        std::size_t helpers = 0;
-        std::vector<std::string> here; // parsed by this thread, largest first
-        for (const auto& [size, target] : files) {
-            std::string key = fs::weakly_canonical(target).string();
-            if (loaded_.contains(key) || parsing_.contains(key))
-                continue;
-            auto parse = [target]() -> std::optional<ParsedFile> {
-                std::ifstream in(target, std::ios::binary);
-                if (!in)
-                    return std::nullopt; // load() says why
-                std::stringstream buffer;
-                buffer << in.rdbuf();
-                return parse_text(buffer.str());
-            };
-            bool helper = helpers < threads_ - 1;
-            helpers += helper;
-            parsing_[key] = std::async(helper ? std::launch::async : std::launch::deferred, parse);
-            if (!helper)
-                here.push_back(key);
-        }
-        for (const std::string& key : here)
-            parsing_[key].wait(); // a deferred parse runs now, while the helpers run theirs
-    }
-
-    /// The tree of a parsed file; a yaml-cpp error becomes a ConfigError at its place in file_.
-    YAML::Node tree_of(const ParsedFile& parsed) const {
-        if (!parsed.error)
-            return parsed.root;
-        const std::string& text = parsed.text;
+    YAML::Node parse_yaml(const std::string& text) const {
         try {
-            std::rethrow_exception(parsed.error);
+            return YAML::Load(text);
         } catch (const YAML::Exception& error) {
             // yaml-cpp reports tab indentation as some later structural error; name the tab.
             if (auto tab = indentation_tab(text); tab && tab->line <= error.mark.line + 1u)
@@ -693,9 +596,8 @@ fs::path executable_directory() {
 
 } // namespace
 
-namespace {
-
-RulePack load_pack_with(Loader& loader, const std::string& path) {
+RulePack load_pack(const std::string& path) {
+    Loader loader;
     try {
         loader.load(path, nullptr);
         loader.resolve();
@@ -705,18 +607,6 @@ RulePack load_pack_with(Loader& loader, const std::string& path) {
         throw ConfigError({path, 1, 1}, error.what());
     }
     return std::move(loader.pack);
-}
-
-} // namespace
-
-RulePack load_pack(const std::string& path) {
-    Loader loader;
-    return load_pack_with(loader, path);
-}
-
-RulePack load_pack_concurrently(const std::string& path, unsigned threads) {
-    Loader loader(threads);
-    return load_pack_with(loader, path);
 }
 
 std::vector<Fact> parse_facts(const std::string& text, const std::string& file) {

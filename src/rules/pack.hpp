@@ -93,9 +93,6 @@ std::span<const KnownRule> known_rules();
 
 /// Loads a pack file (following its imports). Throws ConfigError.
 RulePack load_pack(const std::string& path);
-/// The same, parsing the files a file imports on up to `threads` threads at once, the calling
-/// one included (same pack, same errors): what -j2 and more use.
-RulePack load_pack_concurrently(const std::string& path, unsigned threads);
 /// The `facts:` of one facts file (a pack fragment holding only facts, as `factlint ingest`
 /// writes it), read by the same code as a pack's facts but without resolving entity and metric
 /// ids, so a facts file can be read before any pack knows them. Throws ConfigError.

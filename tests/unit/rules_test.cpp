@@ -16,23 +16,14 @@ namespace {
 
 const std::string packs = FACTLINT_TEST_DATA_DIR "/data/packs/";
 
-/// The ConfigError message of loading `relative`, with the packs directory cut off. The
-/// concurrent loader (-j2 and more) must give the same message as the serial one.
+/// The ConfigError message of loading `relative`, with the packs directory cut off.
 std::string error_of(const std::string& relative) {
-    std::string concurrent = "(no error)";
-    try {
-        load_pack_concurrently(packs + relative, 2);
-    } catch (const ConfigError& error) {
-        concurrent = error.what();
-    }
     try {
         load_pack(packs + relative);
     } catch (const ConfigError& error) {
-        CHECK(concurrent == error.what());
         std::string what = error.what();
         return what.rfind(packs, 0) == 0 ? what.substr(packs.size()) : what;
     }
-    CHECK(concurrent == "(no error)");
     return "(no error)";
 }
 
@@ -58,25 +49,6 @@ TEST_CASE("the bundled default pack loads") {
     CHECK(dates.count("2024-12-19"));
     CHECK(dates.count("2025-01-13"));
     CHECK(dates.count("2025-04-30"));
-}
-
-TEST_CASE("loading a pack's files concurrently gives the same pack") {
-    for (std::string path : {default_pack_path(), packs + "imports-default/pack.yaml"}) {
-        RulePack serial = load_pack(path);
-        RulePack concurrent = load_pack_concurrently(path, 2);
-        CHECK(concurrent.files == serial.files);
-        CHECK(concurrent.facts.size() == serial.facts.size());
-        for (std::size_t i = 0; i < serial.facts.size() && i < concurrent.facts.size(); ++i) {
-            CHECK(concurrent.facts[i].location.line == serial.facts[i].location.line);
-            CHECK(concurrent.facts[i].location.file == serial.facts[i].location.file);
-            CHECK(concurrent.facts[i].provenance == serial.facts[i].provenance);
-        }
-        CHECK(concurrent.lexicon.entities.size() == serial.lexicon.entities.size());
-        CHECK(concurrent.lexicon.metrics.size() == serial.lexicon.metrics.size());
-        CHECK(concurrent.relations.size() == serial.relations.size());
-        CHECK(concurrent.rules.size() == serial.rules.size());
-        CHECK(concurrent.member_of == serial.member_of);
-    }
 }
 
 TEST_CASE("a pack importing `default` overrides its rule settings") {
