@@ -165,7 +165,7 @@ int run_ingest(std::span<const std::string> args) {
     }
 
     std::vector<std::string> errors;
-    std::vector<Input> inputs = collect_inputs(paths, default_extensions, "", errors);
+    InputWalk inputs(paths, default_extensions, ""); // streamed: nothing is kept per file
     PackResolver resolver(config);
     std::vector<Fact> incoming;
     Tolerances tolerances;

@@ -186,11 +186,60 @@ OrderedInputs::OrderedInputs(const std::vector<std::string>& paths,
     restart();
 }
 
+namespace {
+
+/// `outer` is `inner` or one of its parent directories, component by component ("docs/" holds
+/// "docs/a.md"; "doc" does not hold "docs").
+bool holds(const fs::path& outer, const fs::path& inner) {
+    auto part = inner.begin();
+    for (auto o = outer.begin(); o != outer.end(); ++o, ++part) {
+        if (o->empty() && std::next(o) == outer.end())
+            break; // the empty last component of a trailing '/'
+        if (part == inner.end() || *o != *part)
+            return false;
+    }
+    return true;
+}
+
+/// `paths` in the order in which walking them one after the other gives the inputs sorted as
+/// sort_inputs() sorts them, or nothing when two overlap (one is, or is inside, another: as
+/// written, or as absolute paths), when a walk would interleave with another or meet a file
+/// twice. Sorted paths compare component by component, so whatever is under a path sorts right
+/// after it and before the next path that it does not hold: checking neighbours is enough.
+std::optional<std::vector<std::string>> walk_order(std::vector<std::string> paths,
+                                                   const std::string& stdin_filename) {
+    auto name = [&](const std::string& path) {
+        return fs::path(path != "-" ? path : stdin_filename.empty() ? "<stdin>" : stdin_filename);
+    };
+    std::stable_sort(paths.begin(), paths.end(),
+                     [&](const std::string& a, const std::string& b) { return name(a) < name(b); });
+    std::vector<fs::path> absolute;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (i > 0 && holds(name(paths[i - 1]), name(paths[i])))
+            return std::nullopt;
+        std::error_code error;
+        if (paths[i] != "-")
+            absolute.push_back(fs::absolute(paths[i], error).lexically_normal());
+    }
+    std::sort(absolute.begin(), absolute.end());
+    for (std::size_t i = 1; i < absolute.size(); ++i)
+        if (holds(absolute[i - 1], absolute[i]))
+            return std::nullopt;
+    return paths;
+}
+
+} // namespace
+
 void OrderedInputs::restart() {
     next_ = 0;
-    if (paths_.size() <= 1) {
-        walk_.emplace(paths_, extensions_, stdin_filename_);
-    } else if (!sorted_) {
+    if (sorted_)
+        return;
+    // Walking the paths in sorted order streams like one path does (memory does not grow with
+    // the files under them); only overlapping paths ("docs docs/a.md", "a.md ./a.md") are
+    // collected and sorted, which also drops a file met twice.
+    if (std::optional<std::vector<std::string>> order = walk_order(paths_, stdin_filename_)) {
+        walk_.emplace(std::move(*order), extensions_, stdin_filename_);
+    } else {
         sorted_ = collect_inputs(paths_, extensions_, stdin_filename_, collect_errors_);
         sort_inputs(*sorted_);
     }
@@ -266,17 +315,34 @@ std::string PackResolver::config_for(const std::string& path) {
     return config_by_directory_[key] = config;
 }
 
+PackResolver::PendingLinter& PackResolver::load(const std::string& config) {
+    PendingLinter& linter = linter_by_config_[config];
+    if (!linter.valid()) {
+        // Deferred: loaded by the first wait() or get(), which keeps a ConfigError for get().
+        linter = std::async(std::launch::deferred,
+                            [config] { return std::make_shared<const Linter>(load_pack(config)); });
+        loading_.push_back(linter);
+    }
+    return linter;
+}
+
 std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) {
     std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
     if (last_linter_ && directory == last_directory_)
         return last_linter_;
-    std::string config = config_for(path);
-    auto& linter = linter_by_config_[config];
-    if (!linter)
-        linter = std::make_shared<const Linter>(load_pack(config));
+    std::shared_ptr<const Linter> linter = load(config_for(path)).get();
     last_directory_ = directory;
     last_linter_ = linter;
     return linter;
+}
+
+void PackResolver::load_ahead(const std::string& path) {
+    load(config_for(path)).wait();
+}
+
+void PackResolver::wait() {
+    for (const PendingLinter& linter : loading_)
+        linter.get();
 }
 
 std::vector<std::string> split_extensions(std::string_view list) {

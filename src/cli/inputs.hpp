@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -66,9 +67,12 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths,
 /// file given and also found in a given directory).
 void sort_inputs(std::vector<Input>& inputs);
 
-/// The lint command's inputs in output order (sorted by path, each file once). One path is
-/// walked lazily (a walk is already in that order); several are collected and sorted, since a
-/// file of one may sort between files of another. restart() goes back to the first input.
+/// The lint command's inputs in output order (sorted by path, each file once). Paths are walked
+/// lazily, one after the other in sorted order (a walk is already in that order), so memory
+/// does not grow with the files under them. Paths that overlap (one is, or is inside, another,
+/// as "docs docs/a.md" or "a.md ./a.md") are collected and sorted instead, since a file of one
+/// may sort between files of another, or be named twice. Problems of the walk ("no such file")
+/// come in that order too. restart() goes back to the first input.
 class OrderedInputs {
 public:
     OrderedInputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
@@ -83,8 +87,8 @@ private:
     std::vector<std::string> paths_;
     std::vector<std::string> extensions_;
     std::string stdin_filename_;
-    std::optional<InputWalk> walk_;            ///< one path
-    std::optional<std::vector<Input>> sorted_; ///< several paths
+    std::optional<InputWalk> walk_;            ///< paths that do not overlap, in sorted order
+    std::optional<std::vector<Input>> sorted_; ///< paths that overlap, collected and sorted
     std::size_t next_ = 0;
     std::vector<std::string> collect_errors_; ///< from collecting several paths, given once
 };
@@ -104,15 +108,24 @@ public:
     explicit PackResolver(std::string config_override)
         : override_(std::move(config_override)) {}
 
-    /// The linter for a file at `path` (relative paths resolve from the working directory).
+    /// The linter for a file at `path` (relative paths resolve from the working directory);
+    /// throws its pack's ConfigError.
     std::shared_ptr<const Linter> linter_for(const std::string& path);
+    /// Loads the pack of the file at `path`, keeping a ConfigError for wait() or linter_for():
+    /// a walk goes on past a broken pack, so every missing path is listed before its error.
+    void load_ahead(const std::string& path);
+    /// Throws the ConfigError of the first pack load_ahead() loaded that failed.
+    void wait();
 
 private:
+    using PendingLinter = std::shared_future<std::shared_ptr<const Linter>>;
     std::string config_for(const std::string& path);
+    PendingLinter& load(const std::string& config);
 
     std::string override_;
     std::map<std::string, std::string> config_by_directory_;
-    std::map<std::string, std::shared_ptr<const Linter>> linter_by_config_;
+    std::map<std::string, PendingLinter> linter_by_config_;
+    std::vector<PendingLinter> loading_; ///< in the order load_ahead() asked for them
     // The last directory as written and its linter: a walk hands out a directory's files
     // together, and resolving each one (an absolute path, a getcwd call) is then skipped.
     std::string last_directory_;

@@ -296,9 +296,11 @@ int run_lint(std::span<const std::string> args) {
         return *stop;
 
     // Inputs are walked twice, holding nothing per file: a first pass finds every file's pack
-    // (in the main thread, so a configuration error stops the run before any output), reports
-    // missing paths and counts the files for the progress bar; the second pass feeds the
-    // workers. Files in one directory share a pack, so it is looked up once per directory.
+    // (loaded before the workers start, so a configuration error stops the run before any
+    // output), reports missing paths and counts the files for the progress bar; the second
+    // pass feeds the workers. Files in one directory share a pack, so it is looked up once per
+    // directory. (Loading packs on other threads while the walk goes on, parsing their YAML
+    // files concurrently, was tried: no faster on a 2-core VM; see docs/performance.md.)
     std::vector<std::string> errors;
     OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
     PackResolver resolver(options.config);
@@ -313,9 +315,10 @@ int run_lint(std::span<const std::string> args) {
                     : std::string_view(input->path).substr(0, input->path.rfind('/') + 1);
             if (input->from_stdin || here.empty() || here != directory) {
                 directory = here;
-                resolver.linter_for(input->path);
+                resolver.load_ahead(input->path);
             }
         }
+        resolver.wait();
     } catch (const ConfigError& error) {
         for (const std::string& message : errors)
             fmt::print(stderr, "factlint: error: {}\n", message);
@@ -465,6 +468,7 @@ int run_lint(std::span<const std::string> args) {
             return resolver.linter_for(input.path)
                 ->lint(input.path, bytes.value_or(""), lint_options);
         };
+        options.workflow.min_level = options.min_level; // a baseline records what is shown
         WorkflowOutcome outcome = run_workflow(options.workflow, kept, relint);
         std::cout << outcome.output;
         for (const std::string& message : outcome.messages)

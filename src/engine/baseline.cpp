@@ -58,12 +58,14 @@ std::string json_string(std::string_view text) {
 
 } // namespace
 
-Baseline make_baseline(std::span<const LintResult> results, const std::string& baseline_path) {
+Baseline make_baseline(std::span<const LintResult> results, const std::string& baseline_path,
+                       Level min_level) {
     std::map<Key, std::size_t> counts;
     for (const LintResult& result : results) {
         std::string file = relative_file(result.document.path, baseline_path);
         for (const Diagnostic& diagnostic : result.diagnostics)
-            ++counts[key_of(result, diagnostic, file)];
+            if (diagnostic.level >= min_level)
+                ++counts[key_of(result, diagnostic, file)];
     }
     Baseline baseline;
     for (const auto& [key, count] : counts) {

@@ -27,9 +27,12 @@ struct Baseline {
     std::vector<BaselineEntry> entries; ///< sorted, one per distinct finding
 };
 
-/// The baseline accepting every finding of `results`; paths are made relative to the
-/// directory of `baseline_path`.
-Baseline make_baseline(std::span<const LintResult> results, const std::string& baseline_path);
+/// The baseline accepting every finding of `results` at or above `min_level`; paths are made
+/// relative to the directory of `baseline_path`. The CLI passes its --min-level: a baseline
+/// records what the run showed and would fail on, as ESLint's and Stylelint's suppressions
+/// record only the problems that fail a run (errors), not the ones it hides.
+Baseline make_baseline(std::span<const LintResult> results, const std::string& baseline_path,
+                       Level min_level = Level::info);
 
 /// The baseline file's text (JSON, one finding per line, sorted so diffs stay small).
 std::string baseline_to_json(const Baseline& baseline);

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <pthread.h>
+#include <signal.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <thread>
@@ -124,6 +126,25 @@ bool fsync_directory(const std::filesystem::path& directory) {
     return ok;
 }
 
+/// Holds back SIGINT, SIGTERM and SIGHUP in this thread while it lives; one that arrives
+/// meanwhile is delivered when it ends (the default action then ends the process).
+class InterruptsHeld {
+public:
+    InterruptsHeld() {
+        sigset_t held;
+        sigemptyset(&held);
+        for (int signal : {SIGINT, SIGTERM, SIGHUP})
+            sigaddset(&held, signal);
+        pthread_sigmask(SIG_BLOCK, &held, &previous_);
+    }
+    ~InterruptsHeld() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+    InterruptsHeld(const InterruptsHeld&) = delete;
+    InterruptsHeld& operator=(const InterruptsHeld&) = delete;
+
+private:
+    sigset_t previous_;
+};
+
 } // namespace
 
 FixOutcome apply_fixes(std::string_view text, std::span<const Diagnostic> diagnostics) {
@@ -234,6 +255,10 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
 
     struct stat original {};
     bool exists = ::stat(target.c_str(), &original) == 0;
+    // From here until the temporary file is renamed or removed, Ctrl-C and kill wait: stopping
+    // in between would leave the hidden file behind. Writing one file is short; SIGKILL cannot
+    // wait, but even then the original is whole.
+    InterruptsHeld interrupts;
     std::string temp =
         (directory / ("." + target.filename().string() + ".factlint-XXXXXX")).string();
     int fd = ::mkstemp(temp.data());

@@ -28,8 +28,11 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
 /// Replaces the file at `path` with `contents` so that a crash leaves the old file or the new
 /// one, never a mix: a temporary file in the same directory is written, flushed to disk, given
 /// the original's permissions, then renamed over the original (symbolic links are followed).
-/// Returns an empty string on success, else the error. Test hook: FACTLINT_TEST_PAUSE_BEFORE_RENAME
-/// (milliseconds) sleeps just before the rename so a test can kill the process there.
+/// Returns an empty string on success, else the error. SIGINT, SIGTERM and SIGHUP are held back
+/// in the calling thread while the temporary file exists, so an interrupted run leaves none
+/// behind (call it with no other thread running that could take them: the CLI's workers have
+/// ended). Test hook: FACTLINT_TEST_PAUSE_BEFORE_RENAME (milliseconds) sleeps just before the
+/// rename so a test can signal the process there.
 std::string write_file_atomically(const std::string& path, std::string_view contents);
 
 /// What --fix or --diff did to one file.

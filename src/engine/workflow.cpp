@@ -48,7 +48,8 @@ std::string_view workflow_help() {
            "  --diff                 print what --fix would change as a unified diff; write "
            "nothing\n"
            "  --baseline FILE        fail only on findings FILE does not accept\n"
-           "  --write-baseline FILE  accept every current finding into FILE and exit 0\n";
+           "  --write-baseline FILE  accept every finding shown (see --min-level) into FILE, "
+           "exit 0\n";
 }
 
 WorkflowOutcome run_workflow(const WorkflowOptions& options, std::vector<LintResult>& results,
@@ -95,7 +96,7 @@ WorkflowOutcome run_workflow(const WorkflowOptions& options, std::vector<LintRes
         }
     }
     if (!options.write_baseline.empty()) {
-        Baseline baseline = make_baseline(results, options.write_baseline);
+        Baseline baseline = make_baseline(results, options.write_baseline, options.min_level);
         std::string error = write_baseline(options.write_baseline, baseline);
         if (!error.empty()) {
             outcome.messages.push_back(fmt::format("factlint: error: {}", error));

@@ -15,10 +15,11 @@
 namespace factlint {
 
 struct WorkflowOptions {
-    bool fix = false;           ///< --fix: apply fixes, then report what is left
-    bool diff = false;          ///< --diff: print the fixes as a unified diff, write nothing
-    std::string baseline;       ///< --baseline FILE: drop the findings it accepts
-    std::string write_baseline; ///< --write-baseline FILE: accept every finding, exit 0
+    bool fix = false;                 ///< --fix: apply fixes, then report what is left
+    bool diff = false;                ///< --diff: print the fixes as a unified diff, write nothing
+    std::string baseline;             ///< --baseline FILE: drop the findings it accepts
+    std::string write_baseline;       ///< --write-baseline FILE: accept every finding, exit 0
+    Level min_level = Level::warning; ///< the run's --min-level: what a baseline records
 };
 
 enum class OptionMatch { no, yes, error };

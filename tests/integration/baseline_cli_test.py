@@ -58,5 +58,29 @@ with tempfile.TemporaryDirectory() as work:
     check(bad.returncode == 2 and "broken.json" in bad.stderr, "bad baseline: exit 2 with the "
           "file name: %d %r" % (bad.returncode, bad.stderr))
 
+    # A baseline records what the run shows (--min-level, default warning): with name-variant
+    # set to info, its finding is neither shown nor recorded, and a later --min-level info run
+    # reports it as new.
+    (work / "levels").mkdir()
+    (work / "levels" / ".factlint.yaml").write_text(
+        "imports: [default]\nrules:\n  name-variant: info\n")
+    (work / "levels" / "draft.md").write_text(
+        "# Draft\n\n<!-- factlint-disable zzz -->\nUkraine's president Zelensky spoke.\n")
+    written = run("--write-baseline", "levels.json", "levels/draft.md", cwd=work)
+    recorded = json.loads((work / "levels.json").read_text())["findings"]
+    check(written.returncode == 0 and [f["rule"] for f in recorded] == ["unknown-directive"],
+          "--write-baseline records only findings at or above --min-level: %r %r" %
+          (recorded, written.stderr))
+    check("wrote 1 finding to levels.json" in written.stderr, written.stderr)
+    shown = run("--min-level", "info", "--baseline", "levels.json", "levels/draft.md", cwd=work)
+    check(shown.returncode == 1 and "[name-variant]" in shown.stdout and "zzz" not in shown.stdout,
+          "the unrecorded info finding is new at --min-level info: %d %r" %
+          (shown.returncode, shown.stdout))
+    written = run("--min-level", "info", "--write-baseline", "levels.json", "levels/draft.md",
+                  cwd=work)
+    recorded = json.loads((work / "levels.json").read_text())["findings"]
+    check(sorted(f["rule"] for f in recorded) == ["name-variant", "unknown-directive"],
+          "--min-level info records both: %r" % recorded)
+
 print("baseline_cli_test: %s" % ("FAILED" if failures else "ok"))
 sys.exit(1 if failures else 0)

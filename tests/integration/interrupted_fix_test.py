@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""--fix and --diff through the real binary, and a fix killed just before its rename.
+"""--fix and --diff through the real binary, and a fix killed or interrupted just before its rename.
 
 Usage: interrupted_fix_test.py FACTLINT_BINARY
 FACTLINT_TEST_PAUSE_BEFORE_RENAME=<ms> (test-only) makes the atomic writer sleep after the
@@ -55,6 +55,31 @@ with tempfile.TemporaryDirectory() as work:
     check(stat.S_IMODE(os.stat(draft).st_mode) == 0o640, "permissions changed after the kill")
     for leftover in glob.glob(temp_pattern):
         os.unlink(leftover)  # a killed process cannot clean up; the original is what matters
+
+    # 1b. Interrupted (Ctrl-C, kill) in the same place: the signal waits until the temporary
+    # file is renamed, then ends the process; no temporary file is left, the file is whole.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        draft.write_text(ORIGINAL)
+        env = dict(os.environ, FACTLINT_TEST_PAUSE_BEFORE_RENAME="1500")
+        process = subprocess.Popen([BINARY, "--fix", str(draft)], env=env, cwd=work,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 15
+        temps = []
+        while time.monotonic() < deadline and process.poll() is None:
+            temps = glob.glob(temp_pattern)
+            if temps and os.path.getsize(temps[0]) == len(FIXED):
+                break
+            time.sleep(0.02)
+        check(temps, "%s: no temporary file appeared" % number.name)
+        process.send_signal(number)
+        code = process.wait(30)
+        check(code == -number, "%s: the process ends by the signal (exit %r)" % (number.name, code))
+        check(not glob.glob(temp_pattern), "%s left a temporary file behind" % number.name)
+        check(draft.read_text() in (ORIGINAL, FIXED), "%s: the draft is not whole" % number.name)
+        for leftover in glob.glob(temp_pattern):
+            os.unlink(leftover)
+    draft.write_text(ORIGINAL)
+    os.chmod(draft, 0o640)
 
     # 2. --diff previews without writing.
     diff = subprocess.run([BINARY, "--diff", "draft.md"], cwd=work, capture_output=True,

@@ -113,3 +113,16 @@ TEST_CASE("bad baseline files are reported, not thrown") {
     CHECK_FALSE(read_baseline("/nonexistent/baseline.json", error));
     CHECK(error == "/nonexistent/baseline.json: cannot read the baseline file");
 }
+
+TEST_CASE("a baseline records only findings at or above the run's --min-level") {
+    std::vector<LintResult> results;
+    results.push_back(result_with("/r/a.md", "Zelensky said 100.\n",
+                                  {{"name-variant", "Zelensky"}, {"stale-figure", "100"}}));
+    results[0].diagnostics[0].level = Level::info;
+    results[0].diagnostics[1].level = Level::warning;
+    CHECK(make_baseline(results, "/r/b.json").entries.size() == 2);
+    Baseline shown = make_baseline(results, "/r/b.json", Level::warning);
+    REQUIRE(shown.entries.size() == 1);
+    CHECK(shown.entries[0].rule == "stale-figure");
+    CHECK(make_baseline(results, "/r/b.json", Level::error).entries.empty());
+}
