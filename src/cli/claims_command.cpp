@@ -34,44 +34,49 @@ json::value number_or_null(const std::optional<double>& value) {
     return *value;
 }
 
-json::value string_or_null(const std::string& text) {
-    return text.empty() ? json::value(nullptr) : json::value(text);
+json::value string_or_null(const std::string& text, const json::storage_ptr& storage) {
+    return text.empty() ? json::value(nullptr) : json::value(text, storage);
 }
 
-json::object to_json(const Document& document, const Claim& claim) {
+/// The record of one claim, its strings and tables in `storage`.
+json::object to_json(const Document& document, const Claim& claim,
+                     const json::storage_ptr& storage) {
     const Quantity& quantity = claim.quantity;
     Position start = document.lines->position(quantity.span.begin);
     Position end = document.lines->position(quantity.span.end);
     json::value attribution = nullptr;
     if (claim.attribution) {
         Position at = document.lines->position(claim.attribution->span.begin);
-        attribution = json::object{{"source", claim.attribution->source},
-                                   {"entity", string_or_null(claim.attribution->entity)},
-                                   {"cue", claim.attribution->cue},
-                                   {"via", string_or_null(claim.attribution->via)},
-                                   {"line", at.line},
-                                   {"column", at.column}};
+        attribution = json::object({{"source", claim.attribution->source},
+                                    {"entity", string_or_null(claim.attribution->entity, storage)},
+                                    {"cue", claim.attribution->cue},
+                                    {"via", string_or_null(claim.attribution->via, storage)},
+                                    {"line", at.line},
+                                    {"column", at.column}},
+                                   storage);
     }
     std::optional<Date> date = quantity.kind == QuantityKind::date ? quantity.date : claim.date;
-    return {{"file", document.path},
-            {"line", start.line},
-            {"column", start.column},
-            {"end_line", end.line},
-            {"end_column", end.column},
-            {"text", quantity.span.in(document.text)},
-            {"kind", to_string(quantity.kind)},
-            {"value", number_or_null(quantity.value)},
-            {"low", number_or_null(quantity.low)},
-            {"high", number_or_null(quantity.high)},
-            {"qualifier", to_string(quantity.qualifier)},
-            {"trend", quantity.trend == Trend::none ? json::value(nullptr)
-                                                    : json::value(to_string(quantity.trend))},
-            {"unit", string_or_null(quantity.unit)},
-            {"subject", string_or_null(claim.subject)},
-            {"entity", string_or_null(claim.entity)},
-            {"metric", string_or_null(claim.metric)},
-            {"date", date ? json::value(date->iso()) : json::value(nullptr)},
-            {"attribution", attribution}};
+    return json::object(
+        {{"file", document.path},
+         {"line", start.line},
+         {"column", start.column},
+         {"end_line", end.line},
+         {"end_column", end.column},
+         {"text", quantity.span.in(document.text)},
+         {"kind", to_string(quantity.kind)},
+         {"value", number_or_null(quantity.value)},
+         {"low", number_or_null(quantity.low)},
+         {"high", number_or_null(quantity.high)},
+         {"qualifier", to_string(quantity.qualifier)},
+         {"trend", quantity.trend == Trend::none ? json::value(nullptr)
+                                                 : json::value(to_string(quantity.trend))},
+         {"unit", string_or_null(quantity.unit, storage)},
+         {"subject", string_or_null(claim.subject, storage)},
+         {"entity", string_or_null(claim.entity, storage)},
+         {"metric", string_or_null(claim.metric, storage)},
+         {"date", date ? json::value(date->iso()) : json::value(nullptr)},
+         {"attribution", attribution}},
+        storage);
 }
 
 std::string text_line(const json::object& record) {
@@ -145,7 +150,12 @@ int run_claims(std::span<const std::string> args) {
             Document document = load_document(input.path, std::move(bytes));
             std::optional<Date> reference = as_of ? as_of : document.date;
             for (const Claim& claim : linter.extractor().extract(document, reference)) {
-                json::object record = to_json(document, claim);
+                // A record printed at once lives in a scratch buffer: no heap per string.
+                unsigned char buffer[4096];
+                json::monotonic_resource scratch(buffer, sizeof buffer);
+                json::object record =
+                    to_json(document, claim,
+                            format == "json" ? json::storage_ptr() : json::storage_ptr(&scratch));
                 if (format == "json")
                     all.push_back(std::move(record));
                 else if (format == "jsonl")
