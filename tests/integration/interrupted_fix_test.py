@@ -34,18 +34,25 @@ with tempfile.TemporaryDirectory() as work:
     draft.write_text(ORIGINAL)
     os.chmod(draft, 0o640)
 
-    # 1. Killed while paused before the rename: the original stays as it was.
-    env = dict(os.environ, FACTLINT_TEST_PAUSE_BEFORE_RENAME="20000")
-    process = subprocess.Popen([BINARY, "--fix", str(draft)], env=env, cwd=work,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     temp_pattern = os.path.join(work, ".draft.md.factlint-*")
-    deadline = time.monotonic() + 15
-    temps = []
-    while time.monotonic() < deadline and process.poll() is None:
-        temps = glob.glob(temp_pattern)
-        if temps and os.path.getsize(temps[0]) == len(FIXED):
-            break
-        time.sleep(0.02)
+
+    def fix_paused(milliseconds):
+        """Starts --fix paused before its rename for `milliseconds`; returns the process and
+        the temporary files seen once the fixed text is written."""
+        env = dict(os.environ, FACTLINT_TEST_PAUSE_BEFORE_RENAME=str(milliseconds))
+        process = subprocess.Popen([BINARY, "--fix", str(draft)], env=env, cwd=work,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 15
+        temps = []
+        while time.monotonic() < deadline and process.poll() is None:
+            temps = glob.glob(temp_pattern)
+            if temps and os.path.getsize(temps[0]) == len(FIXED):
+                break
+            time.sleep(0.02)
+        return process, temps
+
+    # 1. Killed while paused before the rename: the original stays as it was.
+    process, temps = fix_paused(20000)
     check(temps, "no temporary file appeared next to the draft (exit %r, %r)" %
           (process.poll(), process.stderr.read() if process.poll() is not None else ""))
     if process.poll() is None:
@@ -60,16 +67,7 @@ with tempfile.TemporaryDirectory() as work:
     # file is renamed, then ends the process; no temporary file is left, the file is whole.
     for number in (signal.SIGINT, signal.SIGTERM):
         draft.write_text(ORIGINAL)
-        env = dict(os.environ, FACTLINT_TEST_PAUSE_BEFORE_RENAME="1500")
-        process = subprocess.Popen([BINARY, "--fix", str(draft)], env=env, cwd=work,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 15
-        temps = []
-        while time.monotonic() < deadline and process.poll() is None:
-            temps = glob.glob(temp_pattern)
-            if temps and os.path.getsize(temps[0]) == len(FIXED):
-                break
-            time.sleep(0.02)
+        process, temps = fix_paused(1500)
         check(temps, "%s: no temporary file appeared" % number.name)
         process.send_signal(number)
         code = process.wait(30)
