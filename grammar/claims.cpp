@@ -57,15 +57,19 @@ constexpr bool continues_run(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/// The slot of a leading run of `length` bytes at `run`.
-inline StartSlot start_slot(const char* run, std::size_t length) {
-    auto byte = [&](std::size_t i) -> std::uint32_t { return static_cast<unsigned char>(run[i]); };
-    std::uint32_t key = std::uint32_t(length) << 24;
-    if (length >= 3) // most words: no test per byte
-        key |= byte(0) | byte(1) << 8 | byte(2) << 16;
-    else
-        for (std::size_t i = 0; i < length; ++i)
-            key |= byte(i) << (8 * i);
+/// The slot of a leading run of `length` bytes at `run`, in text that ends at `limit`. Words
+/// of one and two letters are as common as longer ones, so there is no branch on the length:
+/// four bytes are read at once where the text has them, and those past the third or past the
+/// run are masked off.
+inline StartSlot start_slot(const char* run, std::size_t length, const char* limit) {
+    std::uint32_t head = 0;
+    if (limit - run >= 4)
+        std::memcpy(&head, run, 4);
+    else // the last bytes of the text
+        std::memcpy(&head, run, std::size_t(limit - run));
+    const std::size_t kept = std::min<std::size_t>(length, 3);
+    head &= std::uint32_t((std::uint64_t(1) << (8 * kept)) - 1);
+    const std::uint32_t key = head | std::uint32_t(length) << 24;
     return (key * 2654435761u) >> 16;
 }
 
@@ -74,8 +78,36 @@ inline StartSlot start_slot(std::string_view word) {
     std::size_t length = 0;
     while (length < word.size() && continues_run(word[length]))
         ++length;
-    return start_slot(word.data(), length);
+    return start_slot(word.data(), length, word.data() + word.size());
 }
+
+/// Where a word and the word after it fall in StartFilter::pairs.
+inline std::uint32_t pair_slot(StartSlot first, StartSlot second) {
+    return ((first << 16 | second) * 2654435761u) >> 16;
+}
+
+/// The start slots of the keys of every table, for the pre-scan. Many keys begin with a common
+/// word ("the pentagon", "have died", "according to"), and the slot of "the" alone would send
+/// every "the" to a trie walk: a key whose leading run is followed by one space and a second
+/// run is filed under the slots of both runs (the text matches it only where the word after
+/// the first run starts one byte later with exactly that second run, by the argument of
+/// StartSlot); every other key under its first run's slot alone.
+struct StartFilter {
+    StartSet firsts; ///< first-run slots of all keys: the one test most words get
+    StartSet single; ///< first-run slots of the keys not filed as pairs
+    StartSet pairs;  ///< pair_slot() of the first two runs of the others
+
+    void add(std::string_view key) {
+        std::size_t first = 0;
+        while (first < key.size() && continues_run(key[first]))
+            ++first;
+        firsts.set(start_slot(key));
+        if (first + 1 < key.size() && key[first] == ' ' && continues_run(key[first + 1]))
+            pairs.set(pair_slot(start_slot(key), start_slot(key.substr(first + 1))));
+        else
+            single.set(start_slot(key));
+    }
+};
 
 /// The prose with line breaks and tabs as spaces (same length), so that a name or phrase
 /// wrapped across lines ("North\nKorean soldiers") still matches its lexicon entry; and the
@@ -165,11 +197,12 @@ void tokenize(std::string_view lowered, std::string_view written,
                         break;
                     joined = true;
                 }
-            tokens.push_back({{start, i},
-                              true,
-                              written[start] >= 'A' && written[start] <= 'Z',
-                              joined,
-                              start_slot(lowered.data() + start, run)});
+            tokens.push_back(
+                {{start, i},
+                 true,
+                 written[start] >= 'A' && written[start] <= 'Z',
+                 joined,
+                 start_slot(lowered.data() + start, run, lowered.data() + lowered.size())});
         } else {
             ++i;
             while (i < end && (static_cast<unsigned char>(lowered[i]) & 0xC0) == 0x80)
@@ -268,12 +301,14 @@ template <typename Value> struct Table {
     x3::symbols<Value> symbols;
     StartSet starts;
 
-    void add(const std::string& key, Value value) {
+    /// Adds `key` (any case), and files it in `filter` too.
+    void add(const std::string& key, Value value, StartFilter& filter) {
         std::string lowered = lower(key);
         if (lowered.empty())
             return;
         symbols.add(lowered, value);
         starts.set(start_slot(lowered));
+        filter.add(lowered);
     }
 };
 
@@ -290,8 +325,9 @@ struct ClaimExtractor::Tables {
     Table<std::size_t> cue_phrases; ///< lower-case cue -> index into cues()
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
-    /// Where any of the four tables may start: one bit test rejects most words for all four.
-    StartSet any_starts;
+    /// Where any of the four tables may start: one bit test (filter.firsts) rejects most words
+    /// for all four.
+    StartFilter filter;
 
     /// What the linker asks of an entity's kind, decided once per lexicon.
     struct EntityRole {
@@ -312,54 +348,97 @@ struct ClaimExtractor::Tables {
         return parse_entry(table, text, pos, limit);
     }
 
-    /// Short forms of people named so far, and their entities: "Lee" after "Lee Seong-kweun".
-    using ShortNames = std::vector<std::pair<std::string, std::size_t>>;
+    /// Short forms of people named so far, and their entities: "Lee" after "Lee Seong-kweun";
+    /// and the start slots of their lower-case forms, for the pre-scan (the linker takes a
+    /// short name only as a whole word, perhaps before "'s", so a word that is one has the
+    /// name's leading run). A document names few people: a small set will do.
+    struct ShortNames {
+        std::vector<std::pair<std::string, std::size_t>> names;
+        std::bitset<1024> slots;
+
+        void add(std::string name, std::size_t entity) {
+            slots.set(start_slot(lower(name)) % 1024);
+            names.emplace_back(std::move(name), entity);
+        }
+    };
 
     /// False when no word of `sentence` may start an entry of any table or a short name: the
     /// sentence then gives no claim, name or source. Far cheaper than tokenizing: word starts
-    /// come from bit operations and nothing is kept. A word here starts after any byte that is
-    /// no word byte, inside joined words too, so every token start is among them; a short name
-    /// need only start there (a superset of the linker's whole-word test).
+    /// come from bit operations, nothing is kept, and most words cost one bit test of their
+    /// slot. A word here starts after any byte that is no word byte, inside joined words too,
+    /// so every token start is among them; a short name need only start there (a superset of
+    /// the linker's whole-word test).
     bool names_anything(const Prose& text, Span sentence, const ShortNames& short_names) const {
         const std::string& lowered = text.lowered;
+        const char* const limit = lowered.data() + lowered.size();
         const std::vector<grammar::WordMasks>& words = text.words;
+        const bool any_short_names = !short_names.names.empty();
         const std::size_t end = sentence.end;
         for (std::size_t block = sentence.begin / 64; block * 64 < end; ++block) {
             const std::uint64_t word = words[block].word;
-            const std::uint64_t not_run = ~words[block].run;
+            std::uint64_t not_run = ~words[block].run;
             const std::uint64_t word_before = block > 0 ? words[block - 1].word >> 63 : 0;
             std::uint64_t starts = word & ~(word << 1 | word_before);
-            // Only starts inside the sentence.
+            // Only starts inside the sentence, and runs cut at its end.
             const std::size_t base = block * 64;
             if (sentence.begin > base)
                 starts &= ~std::uint64_t(0) << (sentence.begin - base);
-            if (end - base < 64)
+            if (end - base < 64) {
                 starts &= (std::uint64_t(1) << (end - base)) - 1;
+                not_run |= ~std::uint64_t(0) << (end - base);
+            }
             for (; starts != 0; starts &= starts - 1) {
                 const unsigned offset = unsigned(__builtin_ctzll(starts));
                 const std::size_t start = base + offset;
                 // The run ends in this block, as most do, or in a later one.
                 const std::uint64_t rest = not_run >> offset;
-                std::size_t run_end =
+                const std::size_t run_end =
                     rest != 0 ? start + std::size_t(__builtin_ctzll(rest))
                               : grammar::next_clear(words, &grammar::WordMasks::run, start, end);
-                run_end = std::min(run_end, end);
-                const StartSlot slot = start_slot(lowered.data() + start, run_end - start);
-                if (any_starts[slot] && (match(entity_names, lowered, start, end, slot) ||
-                                         match(group_modifiers, lowered, start, end, slot) ||
-                                         match(cue_phrases, lowered, start, end, slot) ||
-                                         match(metric_words, lowered, start, end, slot)))
+                const StartSlot slot = start_slot(lowered.data() + start, run_end - start, limit);
+                const bool maybe =
+                    filter.firsts[slot] || (any_short_names && short_names.slots[slot % 1024]);
+                if (maybe && starts_anything(text, start, run_end, end, slot, short_names))
                     return true;
-                if (!short_names.empty() && text.written[start] >= 'A' &&
-                    text.written[start] <= 'Z')
-                    for (const auto& [name, entity] : short_names)
-                        if (std::string_view(text.written)
-                                .substr(start, end - start)
-                                .starts_with(name))
-                            return true;
             }
         }
         return false;
+    }
+
+    /// names_anything() past its filter: true when an entry of some table or a short name
+    /// starts at `start`, a word start whose run ends at `run_end`, and ends by `end`.
+    [[gnu::noinline]] bool starts_anything(const Prose& text, std::size_t start,
+                                           std::size_t run_end, std::size_t end, StartSlot slot,
+                                           const ShortNames& short_names) const {
+        const std::string& lowered = text.lowered;
+        if (filter.single[slot] && starts_entry(lowered, start, end, slot))
+            return true;
+        // A pair: one space, then the second run.
+        if (run_end + 1 < end && lowered[run_end] == ' ' && continues_run(lowered[run_end + 1])) {
+            const std::size_t second = run_end + 1;
+            const std::size_t second_end =
+                grammar::next_clear(text.words, &grammar::WordMasks::run, second, end);
+            const StartSlot second_slot = start_slot(lowered.data() + second, second_end - second,
+                                                     lowered.data() + lowered.size());
+            if (filter.pairs[pair_slot(slot, second_slot)] &&
+                starts_entry(lowered, start, end, slot))
+                return true;
+        }
+        if (text.written[start] >= 'A' && text.written[start] <= 'Z')
+            for (const auto& [name, entity] : short_names.names)
+                if (std::string_view(text.written).substr(start, end - start).starts_with(name))
+                    return true;
+        return false;
+    }
+
+    /// True when an entry of some table starts at `start`, a word start of the lower-case
+    /// `text` with start slot `slot`, and ends by `end`.
+    bool starts_entry(std::string_view text, std::size_t start, std::size_t end,
+                      StartSlot slot) const {
+        return match(entity_names, text, start, end, slot) ||
+               match(group_modifiers, text, start, end, slot) ||
+               match(cue_phrases, text, start, end, slot) ||
+               match(metric_words, text, start, end, slot);
     }
 
     /// match() past its pre-filter: the trie walk, kept out of line so the filter inlines.
@@ -399,26 +478,24 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
         const EntityEntry& entity = lexicon.entities[i];
         for (const std::string& name : {entity.name, entity.preferred})
             if (!name.empty())
-                tables.entity_names.add(name, i);
+                tables.entity_names.add(name, i, tables.filter);
         for (const std::string& alias : entity.aliases)
-            tables.entity_names.add(alias, i);
+            tables.entity_names.add(alias, i, tables.filter);
         if (entity.kind == "group")
             for (const std::string& name : entity.aliases)
                 // Two words at least ("North Korean"): "Russian" or "US" alone name too much.
                 if (std::size_t space = name.rfind(' ');
                     space != std::string::npos && name.find(' ') < space)
-                    tables.group_modifiers.add(name.substr(0, space), i);
+                    tables.group_modifiers.add(name.substr(0, space), i, tables.filter);
     }
     for (std::size_t i = 0; i < lexicon.metrics.size(); ++i) {
         for (const std::string& noun : lexicon.metrics[i].nouns)
-            tables.metric_words.add(noun, Tables::MetricWord{i, false});
+            tables.metric_words.add(noun, Tables::MetricWord{i, false}, tables.filter);
         for (const std::string& verb : lexicon.metrics[i].verbs)
-            tables.metric_words.add(verb, Tables::MetricWord{i, true});
+            tables.metric_words.add(verb, Tables::MetricWord{i, true}, tables.filter);
     }
     for (std::size_t i = 0; i < cues().size(); ++i)
-        tables.cue_phrases.add(std::string(cues()[i].text), i);
-    tables.any_starts = tables.entity_names.starts | tables.group_modifiers.starts |
-                        tables.metric_words.starts | tables.cue_phrases.starts;
+        tables.cue_phrases.add(std::string(cues()[i].text), i, tables.filter);
 }
 
 ClaimExtractor::~ClaimExtractor() = default;
@@ -584,7 +661,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             if (!token.word)
                 continue;
             const std::size_t at = token.span.begin;
-            if (tables.any_starts[token.slot]) {
+            if (tables.filter.firsts[token.slot]) {
                 if (auto hit = tables.match(tables.entity_names, lowered, at, end, token.slot)) {
                     facts.mentions.push_back({{at, hit->second}, hit->first});
                     if (names)
@@ -642,7 +719,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             if (mentions.empty() || mention.span.begin >= mentions.back().span.end)
                 mentions.push_back(mention);
         // Bare short names of people named earlier: "Lee said" after "Lee Seong-kweun".
-        if (!short_names.empty()) {
+        if (!short_names.names.empty()) {
             std::size_t before = mentions.size();
             for (const Token& token : facts.tokens) {
                 if (!token.capitalized)
@@ -655,7 +732,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                 std::string_view word = token.span.in(prose);
                 if (word.ends_with("'s"))
                     word.remove_suffix(2);
-                for (const auto& [name, entity] : short_names)
+                for (const auto& [name, entity] : short_names.names)
                     if (word == name) {
                         mentions.push_back(
                             {{token.span.begin, token.span.begin + word.size()}, entity});
@@ -688,9 +765,9 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                     std::string last(written.substr(written.rfind(' ') + 1));
                     for (const std::string& part : {first, last})
                         if (part.size() > 2 &&
-                            std::none_of(short_names.begin(), short_names.end(),
+                            std::none_of(short_names.names.begin(), short_names.names.end(),
                                          [&](const auto& known) { return known.first == part; }))
-                            short_names.emplace_back(part, mention.entity);
+                            short_names.add(part, mention.entity);
                 }
             }
         }
