@@ -362,18 +362,22 @@ struct ClaimExtractor::Tables {
         }
     };
 
-    /// False when no word of `sentence` may start an entry of any table or a short name: the
-    /// sentence then gives no claim, name or source. Far cheaper than tokenizing: word starts
-    /// come from bit operations, nothing is kept, and most words cost one bit test of their
-    /// slot. A word here starts after any byte that is no word byte, inside joined words too,
-    /// so every token start is among them; a short name need only start there (a superset of
-    /// the linker's whole-word test).
-    bool names_anything(const Prose& text, Span sentence, const ShortNames& short_names) const {
+    /// What the pre-scan finds in a sentence, in increasing order: nothing any table or short
+    /// name starts, only cues, or more (a name, a group, a metric word or a short name).
+    enum class Finds { nothing, cues, more };
+
+    /// What `sentence` may name, far cheaper than tokenizing: word starts come from bit
+    /// operations, nothing is kept, and most words cost one bit test of their slot. A word here
+    /// starts after any byte that is no word byte, inside joined words too, so every token
+    /// start is among them; a short name need only start there (a superset of the linker's
+    /// whole-word test).
+    Finds finds(const Prose& text, Span sentence, const ShortNames& short_names) const {
         const std::string& lowered = text.lowered;
         const char* const limit = lowered.data() + lowered.size();
         const std::vector<grammar::WordMasks>& words = text.words;
         const bool any_short_names = !short_names.names.empty();
         const std::size_t end = sentence.end;
+        Finds found = Finds::nothing;
         for (std::size_t block = sentence.begin / 64; block * 64 < end; ++block) {
             const std::uint64_t word = words[block].word;
             std::uint64_t not_run = ~words[block].run;
@@ -398,47 +402,52 @@ struct ClaimExtractor::Tables {
                 const StartSlot slot = start_slot(lowered.data() + start, run_end - start, limit);
                 const bool maybe =
                     filter.firsts[slot] || (any_short_names && short_names.slots[slot % 1024]);
-                if (maybe && starts_anything(text, start, run_end, end, slot, short_names))
-                    return true;
+                if (maybe) {
+                    found = std::max(found, finds_at(text, start, run_end, end, slot, short_names));
+                    if (found == Finds::more)
+                        return found;
+                }
             }
         }
-        return false;
+        return found;
     }
 
-    /// names_anything() past its filter: true when an entry of some table or a short name
-    /// starts at `start`, a word start whose run ends at `run_end`, and ends by `end`.
-    [[gnu::noinline]] bool starts_anything(const Prose& text, std::size_t start,
-                                           std::size_t run_end, std::size_t end, StartSlot slot,
-                                           const ShortNames& short_names) const {
+    /// finds() past its filter: what starts at `start`, a word start whose run ends at
+    /// `run_end`, and ends by `end`.
+    [[gnu::noinline]] Finds finds_at(const Prose& text, std::size_t start, std::size_t run_end,
+                                     std::size_t end, StartSlot slot,
+                                     const ShortNames& short_names) const {
         const std::string& lowered = text.lowered;
-        if (filter.single[slot] && starts_entry(lowered, start, end, slot))
-            return true;
+        Finds found = Finds::nothing;
+        if (filter.single[slot])
+            found = entry_at(lowered, start, end, slot);
         // A pair: one space, then the second run.
-        if (run_end + 1 < end && lowered[run_end] == ' ' && continues_run(lowered[run_end + 1])) {
+        if (found == Finds::nothing && run_end + 1 < end && lowered[run_end] == ' ' &&
+            continues_run(lowered[run_end + 1])) {
             const std::size_t second = run_end + 1;
             const std::size_t second_end =
                 grammar::next_clear(text.words, &grammar::WordMasks::run, second, end);
             const StartSlot second_slot = start_slot(lowered.data() + second, second_end - second,
                                                      lowered.data() + lowered.size());
-            if (filter.pairs[pair_slot(slot, second_slot)] &&
-                starts_entry(lowered, start, end, slot))
-                return true;
+            if (filter.pairs[pair_slot(slot, second_slot)])
+                found = entry_at(lowered, start, end, slot);
         }
-        if (text.written[start] >= 'A' && text.written[start] <= 'Z')
+        if (found != Finds::more && text.written[start] >= 'A' && text.written[start] <= 'Z')
             for (const auto& [name, entity] : short_names.names)
                 if (std::string_view(text.written).substr(start, end - start).starts_with(name))
-                    return true;
-        return false;
+                    return Finds::more;
+        return found;
     }
 
-    /// True when an entry of some table starts at `start`, a word start of the lower-case
-    /// `text` with start slot `slot`, and ends by `end`.
-    bool starts_entry(std::string_view text, std::size_t start, std::size_t end,
-                      StartSlot slot) const {
-        return match(entity_names, text, start, end, slot) ||
-               match(group_modifiers, text, start, end, slot) ||
-               match(cue_phrases, text, start, end, slot) ||
-               match(metric_words, text, start, end, slot);
+    /// What table entries start at `start`, a word start of the lower-case `text` with start
+    /// slot `slot`, and end by `end`.
+    Finds entry_at(std::string_view text, std::size_t start, std::size_t end,
+                   StartSlot slot) const {
+        if (match(entity_names, text, start, end, slot) ||
+            match(group_modifiers, text, start, end, slot) ||
+            match(metric_words, text, start, end, slot))
+            return Finds::more;
+        return match(cue_phrases, text, start, end, slot) ? Finds::cues : Finds::nothing;
     }
 
     /// match() past its pre-filter: the trie walk, kept out of line so the filter inlines.
@@ -649,10 +658,21 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             quantities = find_quantities(prose, sentence.span, reference);
         if (paragraph_group_paragraph != sentence.paragraph)
             paragraph_group = no_group;
-        // A sentence that names nothing the tables know, nor a person named before, changes
-        // nothing: no claim the linter tracks, no name, no source. Most sentences are such.
-        if (!every && !tables.names_anything(text, sentence.span, short_names))
-            continue;
+        if (!every) {
+            // A sentence that names nothing the tables know, nor a person named before, changes
+            // nothing: no claim the linter tracks, no name, no source. Most sentences are such.
+            const Tables::Finds finds = tables.finds(text, sentence.span, short_names);
+            if (finds == Tables::Finds::nothing)
+                continue;
+            // Nor does one whose only finds are cues ("said"), most of the rest, while no
+            // source or person has been named and no claim was made in the two sentences
+            // before: its numbers are not read (it names no metric), its cues find no named
+            // source (a pronoun has none to point back at), so it makes no source for later
+            // sentences and no attribution for earlier claims.
+            if (finds == Tables::Finds::cues && !last_source && !last_person &&
+                (claims.empty() || claims.back().sentence + 2 < s))
+                continue;
+        }
 
         facts.clear();
         tokenize(lowered, prose, text.words, sentence.span, facts.tokens);
