@@ -57,28 +57,26 @@ constexpr bool continues_run(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/// The slot of a leading run of `length` bytes at `run`, in text that ends at `limit`. Words
+/// The slot of a leading run of `length` bytes at `run`, where four bytes are readable. Words
 /// of one and two letters are as common as longer ones, so there is no branch on the length:
-/// four bytes are read at once where the text has them, and those past the third or past the
-/// run are masked off.
-inline StartSlot start_slot(const char* run, std::size_t length, const char* limit) {
-    std::uint32_t head = 0;
-    if (limit - run >= 4)
-        std::memcpy(&head, run, 4);
-    else // the last bytes of the text
-        std::memcpy(&head, run, std::size_t(limit - run));
-    const std::size_t kept = std::min<std::size_t>(length, 3);
-    head &= std::uint32_t((std::uint64_t(1) << (8 * kept)) - 1);
+/// four bytes are read at once, and those past the third or past the run are masked off.
+inline StartSlot start_slot(const char* run, std::size_t length) {
+    static constexpr std::uint32_t kept[4] = {0, 0xff, 0xffff, 0xffffff};
+    std::uint32_t head;
+    std::memcpy(&head, run, 4);
+    head &= kept[std::min<std::size_t>(length, 3)];
     const std::uint32_t key = head | std::uint32_t(length) << 24;
     return (key * 2654435761u) >> 16;
 }
 
-/// The slot of the lower-case `word`'s leading run.
+/// The slot of the lower-case `word`'s leading run (any bytes may follow `word`).
 inline StartSlot start_slot(std::string_view word) {
     std::size_t length = 0;
     while (length < word.size() && continues_run(word[length]))
         ++length;
-    return start_slot(word.data(), length, word.data() + word.size());
+    char head[4] = {};
+    std::memcpy(head, word.data(), std::min<std::size_t>(word.size(), 4));
+    return start_slot(head, length);
 }
 
 /// Where a word and the word after it fall in StartFilter::pairs.
@@ -113,21 +111,24 @@ struct StartFilter {
 /// wrapped across lines ("North\nKorean soldiers") still matches its lexicon entry; and the
 /// same lower-cased, for lexicon lookups (ASCII lowering keeps every byte offset, and a
 /// case-sensitive lookup in lower-case text is several times cheaper than x3::no_case's
-/// tolower per byte and key). Built once per document by branch-free loops the compiler
-/// vectorises.
+/// tolower per byte and key). Built once per document in one pass (grammar::prepare_prose),
+/// into one allocation that nothing fills before it.
 struct ClaimExtractor::Prose {
-    std::string written;
-    std::string lowered;
+    /// NUL bytes after `lowered`: start_slot() reads four bytes at a word start, and a word may
+    /// start at the last byte.
+    static constexpr std::size_t padding = 3;
+
+    std::unique_ptr<char[]> bytes; ///< `written`, `lowered`, then `padding` NUL bytes
+    std::string_view written;
+    std::string_view lowered;
     std::vector<grammar::WordMasks> words; ///< where the words of `lowered` are
 
     explicit Prose(std::string_view prose)
-        : written(prose) {
-        for (char& c : written)
-            c = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
-        lowered = written;
-        for (char& c : lowered)
-            c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 'a' - 'A' : 0));
-        words = grammar::word_masks(lowered);
+        : bytes(std::make_unique_for_overwrite<char[]>(2 * prose.size() + padding))
+        , written(bytes.get(), prose.size())
+        , lowered(bytes.get() + prose.size(), prose.size())
+        , words(grammar::prepare_prose(prose, bytes.get(), bytes.get() + prose.size())) {
+        std::memset(bytes.get() + 2 * prose.size(), 0, padding);
     }
 };
 
@@ -197,12 +198,11 @@ void tokenize(std::string_view lowered, std::string_view written,
                         break;
                     joined = true;
                 }
-            tokens.push_back(
-                {{start, i},
-                 true,
-                 written[start] >= 'A' && written[start] <= 'Z',
-                 joined,
-                 start_slot(lowered.data() + start, run, lowered.data() + lowered.size())});
+            tokens.push_back({{start, i},
+                              true,
+                              written[start] >= 'A' && written[start] <= 'Z',
+                              joined,
+                              start_slot(lowered.data() + start, run)});
         } else {
             ++i;
             while (i < end && (static_cast<unsigned char>(lowered[i]) & 0xC0) == 0x80)
@@ -371,9 +371,9 @@ struct ClaimExtractor::Tables {
     /// starts after any byte that is no word byte, inside joined words too, so every token
     /// start is among them; a short name need only start there (a superset of the linker's
     /// whole-word test).
-    Finds finds(const Prose& text, Span sentence, const ShortNames& short_names) const {
-        const std::string& lowered = text.lowered;
-        const char* const limit = lowered.data() + lowered.size();
+    [[gnu::noinline]] Finds finds(const Prose& text, Span sentence,
+                                  const ShortNames& short_names) const {
+        const std::string_view lowered = text.lowered;
         const std::vector<grammar::WordMasks>& words = text.words;
         const bool any_short_names = !short_names.names.empty();
         const std::size_t end = sentence.end;
@@ -399,7 +399,7 @@ struct ClaimExtractor::Tables {
                 const std::size_t run_end =
                     rest != 0 ? start + std::size_t(__builtin_ctzll(rest))
                               : grammar::next_clear(words, &grammar::WordMasks::run, start, end);
-                const StartSlot slot = start_slot(lowered.data() + start, run_end - start, limit);
+                const StartSlot slot = start_slot(lowered.data() + start, run_end - start);
                 const bool maybe =
                     filter.firsts[slot] || (any_short_names && short_names.slots[slot % 1024]);
                 if (maybe) {
@@ -417,7 +417,7 @@ struct ClaimExtractor::Tables {
     [[gnu::noinline]] Finds finds_at(const Prose& text, std::size_t start, std::size_t run_end,
                                      std::size_t end, StartSlot slot,
                                      const ShortNames& short_names) const {
-        const std::string& lowered = text.lowered;
+        const std::string_view lowered = text.lowered;
         Finds found = Finds::nothing;
         if (filter.single[slot])
             found = entry_at(lowered, start, end, slot);
@@ -427,8 +427,7 @@ struct ClaimExtractor::Tables {
             const std::size_t second = run_end + 1;
             const std::size_t second_end =
                 grammar::next_clear(text.words, &grammar::WordMasks::run, second, end);
-            const StartSlot second_slot = start_slot(lowered.data() + second, second_end - second,
-                                                     lowered.data() + lowered.size());
+            const StartSlot second_slot = start_slot(lowered.data() + second, second_end - second);
             if (filter.pairs[pair_slot(slot, second_slot)])
                 found = entry_at(lowered, start, end, slot);
         }
@@ -629,8 +628,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                                            std::optional<Date> reference, ClaimScope scope,
                                            std::vector<NameMention>* names) const {
     const Tables& tables = *tables_;
-    const std::string& prose = text.written;
-    const std::string& lowered = text.lowered;
+    const std::string_view prose = text.written;
+    const std::string_view lowered = text.lowered;
     std::vector<Claim> claims;
 
     // The last named source, for "he said" and "the agency" (news text often has one paragraph
