@@ -400,10 +400,13 @@ struct ClaimExtractor::Tables {
                     rest != 0 ? start + std::size_t(__builtin_ctzll(rest))
                               : grammar::next_clear(words, &grammar::WordMasks::run, start, end);
                 const StartSlot slot = start_slot(lowered.data() + start, run_end - start);
-                const bool maybe =
-                    filter.firsts[slot] || (any_short_names && short_names.slots[slot % 1024]);
-                if (maybe) {
-                    found = std::max(found, finds_at(text, start, run_end, end, slot, short_names));
+                // A word that starts only pair keys ("the", "have") is common: its pair is tested
+                // here, and finds_at() is left for the few words that pass.
+                const bool key = filter.firsts[slot] &&
+                                 (filter.single[slot] || pair_follows(text, run_end, end, slot));
+                const bool short_name = any_short_names && short_names.slots[slot % 1024];
+                if (key || short_name) {
+                    found = std::max(found, finds_at(text, start, end, slot, key, short_names));
                     if (found == Finds::more)
                         return found;
                 }
@@ -412,28 +415,29 @@ struct ClaimExtractor::Tables {
         return found;
     }
 
-    /// finds() past its filter: what starts at `start`, a word start whose run ends at
-    /// `run_end`, and ends by `end`.
-    [[gnu::noinline]] Finds finds_at(const Prose& text, std::size_t start, std::size_t run_end,
-                                     std::size_t end, StartSlot slot,
-                                     const ShortNames& short_names) const {
+    /// True when the word after the run of a word ending at `run_end`, with slot `slot`, may
+    /// complete a key filed as a pair: one space, then a second run.
+    [[gnu::always_inline]] bool pair_follows(const Prose& text, std::size_t run_end,
+                                             std::size_t end, StartSlot slot) const {
         const std::string_view lowered = text.lowered;
-        Finds found = Finds::nothing;
-        if (filter.single[slot])
-            found = entry_at(lowered, start, end, slot);
-        // A pair: one space, then the second run.
-        if (found == Finds::nothing && run_end + 1 < end && lowered[run_end] == ' ' &&
-            continues_run(lowered[run_end + 1])) {
-            const std::size_t second = run_end + 1;
-            const std::size_t second_end =
-                grammar::next_clear(text.words, &grammar::WordMasks::run, second, end);
-            const StartSlot second_slot = start_slot(lowered.data() + second, second_end - second);
-            if (filter.pairs[pair_slot(slot, second_slot)])
-                found = entry_at(lowered, start, end, slot);
-        }
+        if (run_end + 1 >= end || lowered[run_end] != ' ' || !continues_run(lowered[run_end + 1]))
+            return false;
+        const std::size_t second = run_end + 1;
+        const std::size_t second_end =
+            grammar::next_clear(text.words, &grammar::WordMasks::run, second, end);
+        const StartSlot second_slot = start_slot(lowered.data() + second, second_end - second);
+        return filter.pairs[pair_slot(slot, second_slot)];
+    }
+
+    /// finds() past its filters: what starts at `start`, a word start with slot `slot`, that
+    /// ends by `end`; table entries are looked up when `key`.
+    [[gnu::noinline]] Finds finds_at(const Prose& text, std::size_t start, std::size_t end,
+                                     StartSlot slot, bool key,
+                                     const ShortNames& short_names) const {
+        Finds found = key ? entry_at(text.lowered, start, end, slot) : Finds::nothing;
         if (found != Finds::more && text.written[start] >= 'A' && text.written[start] <= 'Z')
             for (const auto& [name, entity] : short_names.names)
-                if (std::string_view(text.written).substr(start, end - start).starts_with(name))
+                if (text.written.substr(start, end - start).starts_with(name))
                     return Finds::more;
         return found;
     }
