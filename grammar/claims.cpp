@@ -50,7 +50,14 @@ template <typename Keys> bool one_of(std::string_view word, const Keys& keys) {
 /// "Zelensky’s", "al" of "al-Qaeda"), so a word a key starts has exactly the key's leading
 /// run: one bit test per word rejects nearly every word for every table.
 using StartSlot = std::uint32_t;
-using StartSet = std::bitset<1 << 16>;
+/// A set of start slots, a bit each (std::bitset's operator[] costs a few more instructions,
+/// and the pre-scan tests a bit for every word).
+struct StartSet {
+    std::array<std::uint64_t, (1 << 16) / 64> bits{};
+
+    void set(StartSlot slot) { bits[slot / 64] |= std::uint64_t(1) << (slot % 64); }
+    bool operator[](StartSlot slot) const { return (bits[slot / 64] >> (slot % 64)) & 1; }
+};
 
 /// Bytes of a leading run (x3::alnum and '_' in the C locale: what a key boundary tests).
 constexpr bool continues_run(char c) {
@@ -371,11 +378,16 @@ struct ClaimExtractor::Tables {
     /// starts after any byte that is no word byte, inside joined words too, so every token
     /// start is among them; a short name need only start there (a superset of the linker's
     /// whole-word test).
+    Finds finds(const Prose& text, Span sentence, const ShortNames& short_names) const {
+        // Most documents name no person of the lexicon: their loop has no short-name test.
+        return short_names.names.empty() ? finds<false>(text, sentence, short_names)
+                                         : finds<true>(text, sentence, short_names);
+    }
+    template <bool any_short_names>
     [[gnu::noinline]] Finds finds(const Prose& text, Span sentence,
                                   const ShortNames& short_names) const {
         const std::string_view lowered = text.lowered;
         const std::vector<grammar::WordMasks>& words = text.words;
-        const bool any_short_names = !short_names.names.empty();
         const std::size_t end = sentence.end;
         Finds found = Finds::nothing;
         for (std::size_t block = sentence.begin / 64; block * 64 < end; ++block) {
@@ -392,7 +404,7 @@ struct ClaimExtractor::Tables {
                 not_run |= ~std::uint64_t(0) << (end - base);
             }
             for (; starts != 0; starts &= starts - 1) {
-                const unsigned offset = unsigned(__builtin_ctzll(starts));
+                const std::size_t offset = std::size_t(__builtin_ctzll(starts));
                 const std::size_t start = base + offset;
                 // The run ends in this block, as most do, or in a later one.
                 const std::uint64_t rest = not_run >> offset;
