@@ -50,52 +50,92 @@ template <typename Keys> bool one_of(std::string_view word, const Keys& keys) {
 /// "Zelensky’s", "al" of "al-Qaeda"), so a word a key starts has exactly the key's leading
 /// run: one bit test per word rejects nearly every word for every table.
 using StartSlot = std::uint32_t;
-using StartSet = std::bitset<1 << 16>;
+/// A set of start slots, a bit each (std::bitset's operator[] costs a few more instructions,
+/// and the pre-scan tests a bit for every word).
+struct StartSet {
+    std::array<std::uint64_t, (1 << 16) / 64> bits{};
+
+    void set(StartSlot slot) { bits[slot / 64] |= std::uint64_t(1) << (slot % 64); }
+    bool operator[](StartSlot slot) const { return (bits[slot / 64] >> (slot % 64)) & 1; }
+};
 
 /// Bytes of a leading run (x3::alnum and '_' in the C locale: what a key boundary tests).
 constexpr bool continues_run(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/// The slot of a leading run of `length` bytes at `run`.
+/// The slot of a leading run of `length` bytes at `run`, where four bytes are readable. Words
+/// of one and two letters are as common as longer ones, so there is no branch on the length:
+/// four bytes are read at once, and those past the third or past the run are masked off.
 inline StartSlot start_slot(const char* run, std::size_t length) {
-    auto byte = [&](std::size_t i) -> std::uint32_t { return static_cast<unsigned char>(run[i]); };
-    std::uint32_t key = std::uint32_t(length) << 24;
-    if (length >= 3) // most words: no test per byte
-        key |= byte(0) | byte(1) << 8 | byte(2) << 16;
-    else
-        for (std::size_t i = 0; i < length; ++i)
-            key |= byte(i) << (8 * i);
+    static constexpr std::uint32_t kept[4] = {0, 0xff, 0xffff, 0xffffff};
+    std::uint32_t head;
+    std::memcpy(&head, run, 4);
+    head &= kept[std::min<std::size_t>(length, 3)];
+    const std::uint32_t key = head | std::uint32_t(length) << 24;
     return (key * 2654435761u) >> 16;
 }
 
-/// The slot of the lower-case `word`'s leading run.
+/// The slot of the lower-case `word`'s leading run (any bytes may follow `word`).
 inline StartSlot start_slot(std::string_view word) {
     std::size_t length = 0;
     while (length < word.size() && continues_run(word[length]))
         ++length;
-    return start_slot(word.data(), length);
+    char head[4] = {};
+    std::memcpy(head, word.data(), std::min<std::size_t>(word.size(), 4));
+    return start_slot(head, length);
 }
+
+/// Where a word and the word after it fall in StartFilter::pairs.
+inline std::uint32_t pair_slot(StartSlot first, StartSlot second) {
+    return ((first << 16 | second) * 2654435761u) >> 16;
+}
+
+/// The start slots of the keys of every table, for the pre-scan. Many keys begin with a common
+/// word ("the pentagon", "have died", "according to"), and the slot of "the" alone would send
+/// every "the" to a trie walk: a key whose leading run is followed by one space and a second
+/// run is filed under the slots of both runs (the text matches it only where the word after
+/// the first run starts one byte later with exactly that second run, by the argument of
+/// StartSlot); every other key under its first run's slot alone.
+struct StartFilter {
+    StartSet firsts; ///< first-run slots of all keys: the one test most words get
+    StartSet single; ///< first-run slots of the keys not filed as pairs
+    StartSet pairs;  ///< pair_slot() of the first two runs of the others
+
+    void add(std::string_view key) {
+        std::size_t first = 0;
+        while (first < key.size() && continues_run(key[first]))
+            ++first;
+        firsts.set(start_slot(key));
+        if (first + 1 < key.size() && key[first] == ' ' && continues_run(key[first + 1]))
+            pairs.set(pair_slot(start_slot(key), start_slot(key.substr(first + 1))));
+        else
+            single.set(start_slot(key));
+    }
+};
 
 /// The prose with line breaks and tabs as spaces (same length), so that a name or phrase
 /// wrapped across lines ("North\nKorean soldiers") still matches its lexicon entry; and the
 /// same lower-cased, for lexicon lookups (ASCII lowering keeps every byte offset, and a
 /// case-sensitive lookup in lower-case text is several times cheaper than x3::no_case's
-/// tolower per byte and key). Built once per document by branch-free loops the compiler
-/// vectorises.
+/// tolower per byte and key). Built once per document in one pass (grammar::prepare_prose),
+/// into one allocation that nothing fills before it.
 struct ClaimExtractor::Prose {
-    std::string written;
-    std::string lowered;
+    /// NUL bytes after `lowered`: start_slot() reads four bytes at a word start, and a word may
+    /// start at the last byte.
+    static constexpr std::size_t padding = 3;
+
+    std::unique_ptr<char[]> bytes; ///< `written`, `lowered`, then `padding` NUL bytes
+    std::string_view written;
+    std::string_view lowered;
     std::vector<grammar::WordMasks> words; ///< where the words of `lowered` are
 
     explicit Prose(std::string_view prose)
-        : written(prose) {
-        for (char& c : written)
-            c = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
-        lowered = written;
-        for (char& c : lowered)
-            c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 'a' - 'A' : 0));
-        words = grammar::word_masks(lowered);
+        : bytes(std::make_unique_for_overwrite<char[]>(2 * prose.size() + padding))
+        , written(bytes.get(), prose.size())
+        , lowered(bytes.get() + prose.size(), prose.size())
+        , words(grammar::prepare_prose(prose, bytes.get(), bytes.get() + prose.size())) {
+        std::memset(bytes.get() + 2 * prose.size(), 0, padding);
     }
 };
 
@@ -268,12 +308,14 @@ template <typename Value> struct Table {
     x3::symbols<Value> symbols;
     StartSet starts;
 
-    void add(const std::string& key, Value value) {
+    /// Adds `key` (any case), and files it in `filter` too.
+    void add(const std::string& key, Value value, StartFilter& filter) {
         std::string lowered = lower(key);
         if (lowered.empty())
             return;
         symbols.add(lowered, value);
         starts.set(start_slot(lowered));
+        filter.add(lowered);
     }
 };
 
@@ -290,8 +332,9 @@ struct ClaimExtractor::Tables {
     Table<std::size_t> cue_phrases; ///< lower-case cue -> index into cues()
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
-    /// Where any of the four tables may start: one bit test rejects most words for all four.
-    StartSet any_starts;
+    /// Where any of the four tables may start: one bit test (filter.firsts) rejects most words
+    /// for all four.
+    StartFilter filter;
 
     /// What the linker asks of an entity's kind, decided once per lexicon.
     struct EntityRole {
@@ -312,54 +355,114 @@ struct ClaimExtractor::Tables {
         return parse_entry(table, text, pos, limit);
     }
 
-    /// Short forms of people named so far, and their entities: "Lee" after "Lee Seong-kweun".
-    using ShortNames = std::vector<std::pair<std::string, std::size_t>>;
+    /// Short forms of people named so far, and their entities: "Lee" after "Lee Seong-kweun";
+    /// and the start slots of their lower-case forms, for the pre-scan (the linker takes a
+    /// short name only as a whole word, perhaps before "'s", so a word that is one has the
+    /// name's leading run). A document names few people: a small set will do.
+    struct ShortNames {
+        std::vector<std::pair<std::string, std::size_t>> names;
+        std::bitset<1024> slots;
 
-    /// False when no word of `sentence` may start an entry of any table or a short name: the
-    /// sentence then gives no claim, name or source. Far cheaper than tokenizing: word starts
-    /// come from bit operations and nothing is kept. A word here starts after any byte that is
-    /// no word byte, inside joined words too, so every token start is among them; a short name
-    /// need only start there (a superset of the linker's whole-word test).
-    bool names_anything(const Prose& text, Span sentence, const ShortNames& short_names) const {
-        const std::string& lowered = text.lowered;
+        void add(std::string name, std::size_t entity) {
+            slots.set(start_slot(lower(name)) % 1024);
+            names.emplace_back(std::move(name), entity);
+        }
+    };
+
+    /// What the pre-scan finds in a sentence, in increasing order: nothing any table or short
+    /// name starts, only cues, or more (a name, a group, a metric word or a short name).
+    enum class Finds { nothing, cues, more };
+
+    /// What `sentence` may name, far cheaper than tokenizing: word starts come from bit
+    /// operations, nothing is kept, and most words cost one bit test of their slot. A word here
+    /// starts after any byte that is no word byte, inside joined words too, so every token
+    /// start is among them; a short name need only start there (a superset of the linker's
+    /// whole-word test).
+    Finds finds(const Prose& text, Span sentence, const ShortNames& short_names) const {
+        // Most documents name no person of the lexicon: their loop has no short-name test.
+        return short_names.names.empty() ? finds<false>(text, sentence, short_names)
+                                         : finds<true>(text, sentence, short_names);
+    }
+    template <bool any_short_names>
+    [[gnu::noinline]] Finds finds(const Prose& text, Span sentence,
+                                  const ShortNames& short_names) const {
+        const std::string_view lowered = text.lowered;
         const std::vector<grammar::WordMasks>& words = text.words;
         const std::size_t end = sentence.end;
+        Finds found = Finds::nothing;
         for (std::size_t block = sentence.begin / 64; block * 64 < end; ++block) {
             const std::uint64_t word = words[block].word;
-            const std::uint64_t not_run = ~words[block].run;
+            std::uint64_t not_run = ~words[block].run;
             const std::uint64_t word_before = block > 0 ? words[block - 1].word >> 63 : 0;
             std::uint64_t starts = word & ~(word << 1 | word_before);
-            // Only starts inside the sentence.
+            // Only starts inside the sentence, and runs cut at its end.
             const std::size_t base = block * 64;
             if (sentence.begin > base)
                 starts &= ~std::uint64_t(0) << (sentence.begin - base);
-            if (end - base < 64)
+            if (end - base < 64) {
                 starts &= (std::uint64_t(1) << (end - base)) - 1;
+                not_run |= ~std::uint64_t(0) << (end - base);
+            }
             for (; starts != 0; starts &= starts - 1) {
-                const unsigned offset = unsigned(__builtin_ctzll(starts));
+                const std::size_t offset = std::size_t(__builtin_ctzll(starts));
                 const std::size_t start = base + offset;
                 // The run ends in this block, as most do, or in a later one.
                 const std::uint64_t rest = not_run >> offset;
-                std::size_t run_end =
+                const std::size_t run_end =
                     rest != 0 ? start + std::size_t(__builtin_ctzll(rest))
                               : grammar::next_clear(words, &grammar::WordMasks::run, start, end);
-                run_end = std::min(run_end, end);
                 const StartSlot slot = start_slot(lowered.data() + start, run_end - start);
-                if (any_starts[slot] && (match(entity_names, lowered, start, end, slot) ||
-                                         match(group_modifiers, lowered, start, end, slot) ||
-                                         match(cue_phrases, lowered, start, end, slot) ||
-                                         match(metric_words, lowered, start, end, slot)))
-                    return true;
-                if (!short_names.empty() && text.written[start] >= 'A' &&
-                    text.written[start] <= 'Z')
-                    for (const auto& [name, entity] : short_names)
-                        if (std::string_view(text.written)
-                                .substr(start, end - start)
-                                .starts_with(name))
-                            return true;
+                // A word that starts only pair keys ("the", "have") is common: its pair is tested
+                // here, and finds_at() is left for the few words that pass.
+                const bool key = filter.firsts[slot] &&
+                                 (filter.single[slot] || pair_follows(text, run_end, end, slot));
+                const bool short_name = any_short_names && short_names.slots[slot % 1024];
+                if (key || short_name) {
+                    found = std::max(found, finds_at(text, start, end, slot, key, short_names));
+                    if (found == Finds::more)
+                        return found;
+                }
             }
         }
-        return false;
+        return found;
+    }
+
+    /// True when the word after the run of a word ending at `run_end`, with slot `slot`, may
+    /// complete a key filed as a pair: one space, then a second run.
+    [[gnu::always_inline]] bool pair_follows(const Prose& text, std::size_t run_end,
+                                             std::size_t end, StartSlot slot) const {
+        const std::string_view lowered = text.lowered;
+        if (run_end + 1 >= end || lowered[run_end] != ' ' || !continues_run(lowered[run_end + 1]))
+            return false;
+        const std::size_t second = run_end + 1;
+        const std::size_t second_end =
+            grammar::next_clear(text.words, &grammar::WordMasks::run, second, end);
+        const StartSlot second_slot = start_slot(lowered.data() + second, second_end - second);
+        return filter.pairs[pair_slot(slot, second_slot)];
+    }
+
+    /// finds() past its filters: what starts at `start`, a word start with slot `slot`, that
+    /// ends by `end`; table entries are looked up when `key`.
+    [[gnu::noinline]] Finds finds_at(const Prose& text, std::size_t start, std::size_t end,
+                                     StartSlot slot, bool key,
+                                     const ShortNames& short_names) const {
+        Finds found = key ? entry_at(text.lowered, start, end, slot) : Finds::nothing;
+        if (found != Finds::more && text.written[start] >= 'A' && text.written[start] <= 'Z')
+            for (const auto& [name, entity] : short_names.names)
+                if (text.written.substr(start, end - start).starts_with(name))
+                    return Finds::more;
+        return found;
+    }
+
+    /// What table entries start at `start`, a word start of the lower-case `text` with start
+    /// slot `slot`, and end by `end`.
+    Finds entry_at(std::string_view text, std::size_t start, std::size_t end,
+                   StartSlot slot) const {
+        if (match(entity_names, text, start, end, slot) ||
+            match(group_modifiers, text, start, end, slot) ||
+            match(metric_words, text, start, end, slot))
+            return Finds::more;
+        return match(cue_phrases, text, start, end, slot) ? Finds::cues : Finds::nothing;
     }
 
     /// match() past its pre-filter: the trie walk, kept out of line so the filter inlines.
@@ -399,26 +502,24 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
         const EntityEntry& entity = lexicon.entities[i];
         for (const std::string& name : {entity.name, entity.preferred})
             if (!name.empty())
-                tables.entity_names.add(name, i);
+                tables.entity_names.add(name, i, tables.filter);
         for (const std::string& alias : entity.aliases)
-            tables.entity_names.add(alias, i);
+            tables.entity_names.add(alias, i, tables.filter);
         if (entity.kind == "group")
             for (const std::string& name : entity.aliases)
                 // Two words at least ("North Korean"): "Russian" or "US" alone name too much.
                 if (std::size_t space = name.rfind(' ');
                     space != std::string::npos && name.find(' ') < space)
-                    tables.group_modifiers.add(name.substr(0, space), i);
+                    tables.group_modifiers.add(name.substr(0, space), i, tables.filter);
     }
     for (std::size_t i = 0; i < lexicon.metrics.size(); ++i) {
         for (const std::string& noun : lexicon.metrics[i].nouns)
-            tables.metric_words.add(noun, Tables::MetricWord{i, false});
+            tables.metric_words.add(noun, Tables::MetricWord{i, false}, tables.filter);
         for (const std::string& verb : lexicon.metrics[i].verbs)
-            tables.metric_words.add(verb, Tables::MetricWord{i, true});
+            tables.metric_words.add(verb, Tables::MetricWord{i, true}, tables.filter);
     }
     for (std::size_t i = 0; i < cues().size(); ++i)
-        tables.cue_phrases.add(std::string(cues()[i].text), i);
-    tables.any_starts = tables.entity_names.starts | tables.group_modifiers.starts |
-                        tables.metric_words.starts | tables.cue_phrases.starts;
+        tables.cue_phrases.add(std::string(cues()[i].text), i, tables.filter);
 }
 
 ClaimExtractor::~ClaimExtractor() = default;
@@ -543,8 +644,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                                            std::optional<Date> reference, ClaimScope scope,
                                            std::vector<NameMention>* names) const {
     const Tables& tables = *tables_;
-    const std::string& prose = text.written;
-    const std::string& lowered = text.lowered;
+    const std::string_view prose = text.written;
+    const std::string_view lowered = text.lowered;
     std::vector<Claim> claims;
 
     // The last named source, for "he said" and "the agency" (news text often has one paragraph
@@ -572,10 +673,21 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             quantities = find_quantities(prose, sentence.span, reference);
         if (paragraph_group_paragraph != sentence.paragraph)
             paragraph_group = no_group;
-        // A sentence that names nothing the tables know, nor a person named before, changes
-        // nothing: no claim the linter tracks, no name, no source. Most sentences are such.
-        if (!every && !tables.names_anything(text, sentence.span, short_names))
-            continue;
+        if (!every) {
+            // A sentence that names nothing the tables know, nor a person named before, changes
+            // nothing: no claim the linter tracks, no name, no source. Most sentences are such.
+            const Tables::Finds finds = tables.finds(text, sentence.span, short_names);
+            if (finds == Tables::Finds::nothing)
+                continue;
+            // Nor does one whose only finds are cues ("said"), most of the rest, while no
+            // source or person has been named and no claim was made in the two sentences
+            // before: its numbers are not read (it names no metric), its cues find no named
+            // source (a pronoun has none to point back at), so it makes no source for later
+            // sentences and no attribution for earlier claims.
+            if (finds == Tables::Finds::cues && !last_source && !last_person &&
+                (claims.empty() || claims.back().sentence + 2 < s))
+                continue;
+        }
 
         facts.clear();
         tokenize(lowered, prose, text.words, sentence.span, facts.tokens);
@@ -584,7 +696,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             if (!token.word)
                 continue;
             const std::size_t at = token.span.begin;
-            if (tables.any_starts[token.slot]) {
+            if (tables.filter.firsts[token.slot]) {
                 if (auto hit = tables.match(tables.entity_names, lowered, at, end, token.slot)) {
                     facts.mentions.push_back({{at, hit->second}, hit->first});
                     if (names)
@@ -642,7 +754,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             if (mentions.empty() || mention.span.begin >= mentions.back().span.end)
                 mentions.push_back(mention);
         // Bare short names of people named earlier: "Lee said" after "Lee Seong-kweun".
-        if (!short_names.empty()) {
+        if (!short_names.names.empty()) {
             std::size_t before = mentions.size();
             for (const Token& token : facts.tokens) {
                 if (!token.capitalized)
@@ -655,7 +767,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                 std::string_view word = token.span.in(prose);
                 if (word.ends_with("'s"))
                     word.remove_suffix(2);
-                for (const auto& [name, entity] : short_names)
+                for (const auto& [name, entity] : short_names.names)
                     if (word == name) {
                         mentions.push_back(
                             {{token.span.begin, token.span.begin + word.size()}, entity});
@@ -688,9 +800,9 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                     std::string last(written.substr(written.rfind(' ') + 1));
                     for (const std::string& part : {first, last})
                         if (part.size() > 2 &&
-                            std::none_of(short_names.begin(), short_names.end(),
+                            std::none_of(short_names.names.begin(), short_names.names.end(),
                                          [&](const auto& known) { return known.first == part; }))
-                            short_names.emplace_back(part, mention.entity);
+                            short_names.add(part, mention.entity);
                 }
             }
         }

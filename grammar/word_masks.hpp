@@ -22,6 +22,14 @@ std::vector<WordMasks> word_masks(std::string_view lowered);
 /// The same, a byte at a time: the reference the vector version is tested against.
 std::vector<WordMasks> word_masks_bytewise(std::string_view lowered);
 
+/// One pass over `prose` that prepares it for lexicon lookups: into `written` the prose with
+/// line breaks and tabs as spaces, into `lowered` the same in ASCII lower case (each of
+/// prose.size() bytes); returns word_masks(lowered). Reading the prose once instead of three
+/// times is most of what preparing it costs.
+std::vector<WordMasks> prepare_prose(std::string_view prose, char* written, char* lowered);
+/// The same, a byte at a time: the reference the vector version is tested against.
+std::vector<WordMasks> prepare_prose_bytewise(std::string_view prose, char* written, char* lowered);
+
 /// The first offset in [from, end) whose bit in `member` of `masks` is clear, or `end`.
 inline std::size_t next_clear(const std::vector<WordMasks>& masks, std::uint64_t WordMasks::*member,
                               std::size_t from, std::size_t end) {

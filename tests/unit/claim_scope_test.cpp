@@ -107,6 +107,62 @@ TEST_CASE("claim scope: a sentence that names only a person's short name is stil
     CHECK(linted == full);
 }
 
+TEST_CASE("claim scope: a sentence whose only find is a metric word is read") {
+    // "soldiers" starts the metric noun "soldiers sent" but is no key alone; "killed" is.
+    auto [full, linted] = both_readings(
+        "North Korean troops arrived in Kursk. Talks went on. About 600 soldiers were killed.\n");
+    REQUIRE(full.size() == 1);
+    CHECK(full[0].find("entity=north-korean-troops metric=killed") != std::string::npos);
+    CHECK(linted == full);
+}
+
+TEST_CASE("claim scope: a short name that starts no lexicon key is still found") {
+    // "Seong-kweun" (the last part of "Lee Seong-kweun") starts no key of the lexicon, as "Lee"
+    // does: only the short names' own filter lets the pre-scan see it. "He" then means Lee.
+    auto [full, linted] = both_readings(
+        "Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then Seong-kweun "
+        "met officials. He said 600 North Korean soldiers had been killed.\n");
+    REQUIRE(full.size() == 1);
+    CHECK(full[0].find("source=Seong-kweun/lee-seong-kweun ") != std::string::npos);
+    CHECK(linted == full);
+}
+
+TEST_CASE("claim scope: a sentence whose only find is a cue is read while it can matter") {
+    // read() skips a sentence that names only cues unless a source or person was named before
+    // or a claim was made in the two sentences before it; each of these texts needs its
+    // "... said so." sentence read.
+    SECTION("it attributes the count just before it") {
+        auto [full, linted] =
+            both_readings("About 600 North Korean soldiers were killed. The agency said so.\n");
+        REQUIRE(full.size() == 1);
+        CHECK(full[0].find("source=agency/ ") != std::string::npos);
+        CHECK(linted == full);
+    }
+    SECTION("it attributes a count two sentences before it") {
+        auto [full, linted] = both_readings(
+            "About 600 North Korean soldiers were killed. Talks went on. The agency said so.\n");
+        REQUIRE(full.size() == 1);
+        CHECK(full[0].find("source=agency/ ") != std::string::npos);
+        CHECK(linted == full);
+    }
+    SECTION("a pronoun in it makes the person named before the last source") {
+        auto [full, linted] =
+            both_readings("Lee Seong-kweun spoke in Seoul.\n\nHe said so.\n\n"
+                          "They said 600 North Korean soldiers had been killed.\n");
+        REQUIRE(full.size() == 1);
+        CHECK(full[0].find("source=Lee Seong-kweun/lee-seong-kweun ") != std::string::npos);
+        CHECK(linted == full);
+    }
+    SECTION("\"the agency\" in it keeps the source named before recent") {
+        auto [full, linted] = both_readings(
+            "The NIS said talks began.\n\nTalks went on.\n\nThey went on.\n\nThe agency said "
+            "so.\n\nThe agency said 600 North Korean soldiers were killed.\n");
+        REQUIRE(full.size() == 1);
+        CHECK(full[0].find("source=NIS/nis ") != std::string::npos);
+        CHECK(linted == full);
+    }
+}
+
 TEST_CASE("claim scope: on random news-like text, read() equals a full reading and its names "
           "equal a plain scan") {
     // Sentences of names, aliases (also inside joined words and before possessives), cues,

@@ -4,6 +4,7 @@
 
 #include "tests/read_file.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -67,6 +68,38 @@ TEST_CASE("word masks: the vector version agrees with the bytewise one") {
             for (std::size_t i = 0; i < fast.size(); ++i) {
                 CHECK(fast[i].word == reference[i].word);
                 CHECK(fast[i].run == reference[i].run);
+            }
+        }
+}
+
+TEST_CASE("word masks: preparing prose in one pass agrees with the bytewise reference") {
+    // Line breaks and tabs become spaces, ASCII capitals lower case, and the masks are those of
+    // the lower-case text; every byte value, and every length of a partial last block.
+    std::string every_byte;
+    for (int round = 0; round < 3; ++round)
+        for (int b = 0; b < 256; ++b)
+            every_byte += static_cast<char>(b);
+    std::vector<std::string> texts = {every_byte, "North\nKorean\tTroops\r\nSAID 1,000 Kursk"};
+    for (const auto& entry :
+         std::filesystem::directory_iterator(FACTLINT_TEST_DATA_DIR "/data/seeds"))
+        if (entry.path().extension() == ".txt")
+            texts.push_back(factlint::test::read_file(entry.path()));
+    for (const std::string& text : texts)
+        for (std::size_t length = 0; length <= std::min<std::size_t>(text.size(), 200); ++length) {
+            std::string_view part = std::string_view(text).substr(0, length);
+            std::string written(length, 'x'), lowered(length, 'x');
+            std::string written_reference(length, 'y'), lowered_reference(length, 'y');
+            std::vector<WordMasks> fast = prepare_prose(part, written.data(), lowered.data());
+            std::vector<WordMasks> reference =
+                prepare_prose_bytewise(part, written_reference.data(), lowered_reference.data());
+            CHECK(written == written_reference);
+            CHECK(lowered == lowered_reference);
+            REQUIRE(fast.size() == reference.size());
+            std::vector<WordMasks> of_lowered = word_masks(lowered);
+            for (std::size_t i = 0; i < fast.size(); ++i) {
+                CHECK(fast[i].word == reference[i].word);
+                CHECK(fast[i].run == reference[i].run);
+                CHECK(fast[i].run == of_lowered[i].run);
             }
         }
 }
