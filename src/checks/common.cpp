@@ -184,6 +184,8 @@ std::string rule_message(const CheckContext& context, std::string_view fallback,
 }
 
 double option(const CheckContext& context, std::string_view name, double fallback) {
+    if (context.setting.numbers.empty()) // the usual case: no string built to look up
+        return fallback;
     auto it = context.setting.numbers.find(std::string(name));
     return it == context.setting.numbers.end() ? fallback : it->second;
 }
