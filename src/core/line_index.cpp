@@ -27,8 +27,8 @@ std::size_t width(unsigned char lead, ColumnUnit unit) {
 
 } // namespace
 
-LineIndex::LineIndex(std::string_view text)
-    : text_(text) {
+void LineIndex::build() const {
+    std::string_view text = text_;
     starts_.push_back(text.starts_with(bom) ? bom.size() : 0);
     if (text.find('\r') == std::string_view::npos) { // the common case: memchr for '\n'
         for (std::size_t i = text.find('\n'); i != std::string_view::npos;
@@ -63,9 +63,10 @@ LineIndex::LineIndex(std::string_view text)
 }
 
 Position LineIndex::position(std::size_t offset, ColumnUnit unit) const {
+    const std::vector<std::size_t>& starts = line_starts();
     offset = std::min(offset, text_.size());
-    auto line = std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin();
-    std::size_t start = starts_[line == 0 ? 0 : line - 1];
+    auto line = std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin();
+    std::size_t start = starts[line == 0 ? 0 : line - 1];
     if (line == 0) // inside the BOM
         return {1, 1};
     if (unit == ColumnUnit::bytes)
@@ -92,10 +93,11 @@ Position LineIndex::position(std::size_t offset, ColumnUnit unit) const {
 }
 
 std::size_t LineIndex::offset(Position position, ColumnUnit unit) const {
-    if (position.line == 0 || position.line > starts_.size())
+    const std::vector<std::size_t>& starts = line_starts();
+    if (position.line == 0 || position.line > starts.size())
         return text_.size();
     std::string_view line = line_text(position.line);
-    std::size_t start = starts_[position.line - 1];
+    std::size_t start = starts[position.line - 1];
     std::size_t column = 1;
     std::size_t i = 0;
     while (i < line.size() && column < position.column) {
@@ -113,10 +115,11 @@ std::size_t LineIndex::offset(Position position, ColumnUnit unit) const {
 }
 
 std::string_view LineIndex::line_text(std::size_t line) const {
-    if (line == 0 || line > starts_.size())
+    const std::vector<std::size_t>& starts = line_starts();
+    if (line == 0 || line > starts.size())
         return {};
-    std::size_t start = starts_[line - 1];
-    std::size_t end = line < starts_.size() ? starts_[line] : text_.size();
+    std::size_t start = starts[line - 1];
+    std::size_t end = line < starts.size() ? starts[line] : text_.size();
     while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r'))
         --end;
     return text_.substr(start, end - start);

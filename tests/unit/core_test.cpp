@@ -3,6 +3,8 @@
 #include "core/utf8.hpp"
 
 #include <catch2/catch.hpp>
+#include <thread>
+#include <vector>
 
 using namespace factlint;
 
@@ -31,6 +33,22 @@ TEST_CASE("line index counts columns in code points, UTF-16 units or bytes") {
     CHECK(index.line_text(1) == "ab");
     CHECK(index.offset({3, 2}) == 12);
     CHECK(index.offset({3, 3}, ColumnUnit::utf16) == 12);
+}
+
+TEST_CASE("line index: the first questions may come from several threads at once") {
+    std::string text;
+    for (int line = 0; line < 2000; ++line)
+        text += "line " + std::to_string(line) + "\n";
+    LineIndex index(text); // nothing is built until asked
+    std::vector<Position> found(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < found.size(); ++t)
+        threads.emplace_back([&, t] { found[t] = index.position(text.find("line 1500")); });
+    for (std::thread& thread : threads)
+        thread.join();
+    for (const Position& position : found)
+        CHECK(position == Position{1501, 1});
+    CHECK(index.line_count() == 2001);
 }
 
 TEST_CASE("a byte order mark is not a column") {
