@@ -81,15 +81,22 @@ std::size_t skip_to_terminal_bytewise(std::string_view prose, std::size_t i, std
 
 std::size_t skip_to_terminal(std::string_view prose, std::size_t i, std::size_t end) {
 #if defined(__SSE2__)
-    // Sixteen bytes at a time where the target has SSE2 (every x86-64). The lowest bit of the
+    // Thirty-two bytes at a time where the target has SSE2 (every x86-64). The lowest bit of the
     // match mask is the first candidate: no second look at those bytes one by one.
-    auto is = [](__m128i bytes, char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
-    while (i + 16 <= end) {
-        __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + i));
-        __m128i found = _mm_or_si128(_mm_or_si128(is(bytes, '.'), is(bytes, '?')),
-                                     _mm_or_si128(is(bytes, '!'), is(bytes, '\xE2')));
-        if (int mask = _mm_movemask_epi8(found); mask != 0)
-            return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    auto candidates = [&](std::size_t at) -> unsigned {
+        __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(prose.data() + at));
+        auto is = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
+        return static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(is('.'), is('?')), _mm_or_si128(is('!'), is('\xE2')))));
+    };
+    while (i + 32 <= end) {
+        if (unsigned mask = candidates(i) | candidates(i + 16) << 16; mask != 0)
+            return i + static_cast<std::size_t>(__builtin_ctz(mask));
+        i += 32;
+    }
+    if (i + 16 <= end) {
+        if (unsigned mask = candidates(i); mask != 0)
+            return i + static_cast<std::size_t>(__builtin_ctz(mask));
         i += 16;
     }
 #else
@@ -166,7 +173,7 @@ bool stop_ends_sentence(std::string_view prose, std::size_t begin, std::size_t s
     bool initial = word.size() == 1 && scan::is_upper(word[0]) &&
                    (word_begin == begin || scan::is_space(prose[word_begin - 1]) ||
                     opener_length(prose, word_begin - 1) == 1);
-    bool acronym = word.find('.') != std::string_view::npos && scan::is_upper(word[0]);
+    bool acronym = scan::is_upper(word[0]) && word.find('.') != std::string_view::npos;
     if (initial || acronym) {
         std::size_t next_end = next;
         while (next_end < end && scan::is_alpha(prose[next_end]))
