@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 namespace factlint::checks {
 
@@ -66,14 +67,17 @@ void name_variant(const CheckContext& context, std::vector<Diagnostic>& out) {
             continue;
         // Suggest the accepted spelling nearest to what was written, so "Volodymyr Zelensky"
         // becomes "Volodymyr Zelenskyy", not "Zelenskyy".
+        // (With one accepted spelling there is nothing to measure.)
         const std::string* preferred = &accepted.front();
-        std::size_t preferred_distance = edit_distance(mention.written, *preferred);
-        for (const std::string& spelling : accepted)
-            if (std::size_t distance = edit_distance(mention.written, spelling);
-                distance < preferred_distance) {
-                preferred = &spelling;
-                preferred_distance = distance;
-            }
+        if (accepted.size() > 1) {
+            std::size_t preferred_distance = edit_distance(mention.written, *preferred);
+            for (const std::string& spelling : std::span(accepted).subspan(1))
+                if (std::size_t distance = edit_distance(mention.written, spelling);
+                    distance < preferred_distance) {
+                    preferred = &spelling;
+                    preferred_distance = distance;
+                }
+        }
         MessageArgs args;
         args["written"] = mention.written;
         args["preferred"] = *preferred;
