@@ -51,6 +51,30 @@ TEST_CASE("line index: the first questions may come from several threads at once
     CHECK(index.line_count() == 2001);
 }
 
+TEST_CASE("line index: columns in long lines of mixed characters, counted block by block") {
+    // a, é (2 bytes), € (3), 😀 (4): across many 255-byte counting blocks and an anchor.
+    const std::string_view pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+    std::string text = "first line\n";
+    std::size_t line_start = text.size();
+    std::vector<std::size_t> code_points_before{0}, utf16_before{0}, offsets{line_start};
+    for (std::size_t k = 0; k < 2500; ++k) {
+        std::string_view piece = pieces[(k * 7 + k / 3) % 4];
+        text += piece;
+        offsets.push_back(text.size());
+        code_points_before.push_back(code_points_before.back() + 1);
+        utf16_before.push_back(utf16_before.back() + (piece.size() == 4 ? 2 : 1));
+    }
+    text += "\nlast";
+    LineIndex index(text);
+    for (std::size_t k = 0; k < offsets.size(); ++k) {
+        INFO("offset " << offsets[k]);
+        CHECK(index.position(offsets[k]) == Position{2, code_points_before[k] + 1});
+        CHECK(index.position(offsets[k], ColumnUnit::utf16) == Position{2, utf16_before[k] + 1});
+        CHECK(index.position(offsets[k], ColumnUnit::bytes) ==
+              Position{2, offsets[k] - line_start + 1});
+    }
+}
+
 TEST_CASE("a byte order mark is not a column") {
     std::string text = "\xEF\xBB\xBFHi";
     LineIndex index(text);
