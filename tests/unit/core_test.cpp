@@ -142,3 +142,20 @@ TEST_CASE("columns in a long line agree with counting from the line start") {
     }
     CHECK(index.position(text.size()) == Position{3, 5});
 }
+
+TEST_CASE("UTF-8 validation: the fast paths agree with the sequence-at-a-time reference") {
+    // Bad bytes, truncated and overlong sequences, surrogates and valid multi-byte characters
+    // at every position around the 8-, 32- and 64-byte steps.
+    const std::string_view inserts[] = {
+        "\xFF",     "\xC3",         "\xE2\x82",         "\xED\xA0\x80",    "\xC0\xAF",
+        "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80"};
+    for (std::string_view insert : inserts)
+        for (std::size_t at = 0; at < 140; ++at) {
+            std::string text(200, 'a');
+            text.replace(at, insert.size(), insert);
+            INFO("insert at " << at);
+            CHECK(utf8::invalid_offsets(text) == utf8::invalid_offsets_bytewise(text));
+            std::string_view part = std::string_view(text).substr(0, at + 70);
+            CHECK(utf8::invalid_offsets(part) == utf8::invalid_offsets_bytewise(part));
+        }
+}
