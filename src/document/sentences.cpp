@@ -125,6 +125,8 @@ std::size_t closer_length(std::string_view prose, std::size_t i) {
     char c = prose[i];
     if (c == '"' || c == '\'' || c == ')' || c == ']')
         return 1;
+    if (static_cast<unsigned char>(c) < 0x80) // the usual space or letter: nothing to compare
+        return 0;
     // ” ’ (E2 80 9D, E2 80 99) and » (C2 BB)
     if (scan::has_at(prose, i, "\xE2\x80\x9D") || scan::has_at(prose, i, "\xE2\x80\x99"))
         return 3;
@@ -138,6 +140,8 @@ std::size_t opener_length(std::string_view prose, std::size_t i) {
     char c = prose[i];
     if (c == '"' || c == '\'' || c == '(' || c == '[')
         return 1;
+    if (static_cast<unsigned char>(c) < 0x80)
+        return 0;
     // “ ‘ (E2 80 9C, E2 80 98) and « (C2 AB)
     if (scan::has_at(prose, i, "\xE2\x80\x9C") || scan::has_at(prose, i, "\xE2\x80\x98"))
         return 3;
@@ -211,7 +215,7 @@ void split_sentences(std::string_view prose, Span paragraph, std::size_t index,
         while (i < end) {
             if (prose[i] == '.' || prose[i] == '?' || prose[i] == '!')
                 ++i;
-            else if (scan::has_at(prose, i, ellipsis))
+            else if (prose[i] == ellipsis[0] && scan::has_at(prose, i, ellipsis))
                 i += ellipsis.size();
             else
                 break;
