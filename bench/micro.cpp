@@ -100,6 +100,22 @@ void BM_SplitSentences(benchmark::State& state) {
 }
 BENCHMARK(BM_SplitSentences)->Unit(benchmark::kMillisecond);
 
+// Line and column of every sentence's start and end, as reporters and the `claims` command
+// locate findings (a fresh index per pass: the first question builds it).
+void BM_LinePositions(benchmark::State& state) {
+    for (auto _ : state)
+        for (const Document& document : documents()) {
+            LineIndex lines(document.text);
+            std::size_t columns = 0;
+            for (const Sentence& sentence : document.sentences)
+                columns += lines.position(sentence.span.begin).column +
+                           lines.position(sentence.span.end).column;
+            benchmark::DoNotOptimize(columns);
+        }
+    report_bytes(state);
+}
+BENCHMARK(BM_LinePositions)->Unit(benchmark::kMillisecond);
+
 void BM_FindQuantities(benchmark::State& state) {
     for (auto _ : state) {
         std::size_t found = 0;

@@ -3,6 +3,7 @@
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace factlint::checks {
@@ -27,6 +28,9 @@ bool same(const Interval& a, const Interval& b) {
 } // namespace
 
 void figure_conflict(const CheckContext& context, std::vector<Diagnostic>& out) {
+    // Most documents have no tracked figure: then nothing is set up.
+    if (std::none_of(context.claims.begin(), context.claims.end(), is_tracked))
+        return;
     Tolerances tolerances = tolerances_from(context.setting);
     std::map<std::string, std::vector<Seen>> seen;
     SubjectWords subject_words(context.pack);

@@ -6,6 +6,8 @@ namespace factlint {
 
 Tolerances tolerances_from(const RuleSetting& setting) {
     Tolerances tolerances;
+    if (setting.numbers.empty()) // the usual case, asked once per check and file
+        return tolerances;
     if (auto it = setting.numbers.find("about_tolerance"); it != setting.numbers.end())
         tolerances.about = it->second;
     if (auto it = setting.numbers.find("exact_tolerance"); it != setting.numbers.end())

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 namespace factlint::checks {
 
@@ -39,11 +40,17 @@ std::vector<std::string> accepted_spellings(const EntityEntry& entity) {
 } // namespace
 
 void name_variant(const CheckContext& context, std::vector<Diagnostic>& out) {
-    std::map<std::string, const EntityEntry*> people;
+    // Most documents name nobody the pack knows: nothing to index.
+    if (context.names.empty())
+        return;
+    // Views into the pack and the mentions, which outlive this call: no id is copied.
+    std::map<std::string_view, const EntityEntry*> people;
     for (const EntityEntry& entity : context.pack.lexicon.entities)
         if (entity.kind == "person")
-            people[entity.id] = &entity;
-    std::map<std::string, const NameMention*> first_mention;
+            people.insert_or_assign(entity.id, &entity);
+    std::map<std::string_view, const NameMention*> first_mention;
+    // Each person's accepted spellings, worked out at their first variant only.
+    std::map<const EntityEntry*, std::vector<std::string>> accepted_by_person;
     for (const NameMention& mention : context.names) {
         auto person = people.find(mention.entity);
         if (person == people.end())
@@ -52,25 +59,34 @@ void name_variant(const CheckContext& context, std::vector<Diagnostic>& out) {
         if (mention.preferred)
             continue;
         const EntityEntry& entity = *person->second;
-        std::vector<std::string> accepted = accepted_spellings(entity);
+        auto [known, added] = accepted_by_person.try_emplace(&entity);
+        if (added)
+            known->second = accepted_spellings(entity);
+        const std::vector<std::string>& accepted = known->second;
         if (std::find(accepted.begin(), accepted.end(), mention.written) != accepted.end())
             continue;
         // Suggest the accepted spelling nearest to what was written, so "Volodymyr Zelensky"
         // becomes "Volodymyr Zelenskyy", not "Zelenskyy".
-        std::string preferred = accepted.front();
-        for (const std::string& spelling : accepted)
-            if (edit_distance(mention.written, spelling) <
-                edit_distance(mention.written, preferred))
-                preferred = spelling;
+        // (With one accepted spelling there is nothing to measure.)
+        const std::string* preferred = &accepted.front();
+        if (accepted.size() > 1) {
+            std::size_t preferred_distance = edit_distance(mention.written, *preferred);
+            for (const std::string& spelling : std::span(accepted).subspan(1))
+                if (std::size_t distance = edit_distance(mention.written, spelling);
+                    distance < preferred_distance) {
+                    preferred = &spelling;
+                    preferred_distance = distance;
+                }
+        }
         MessageArgs args;
         args["written"] = mention.written;
-        args["preferred"] = preferred;
+        args["preferred"] = *preferred;
         args["entity"] = entity.name;
         Diagnostic diagnostic;
         diagnostic.span = mention.span;
         diagnostic.message =
             rule_message(context, "name variant: write '{preferred}', not '{written}'", args);
-        diagnostic.fix = Fix{mention.span, preferred};
+        diagnostic.fix = Fix{mention.span, *preferred};
         if (!inserted && first->second->written != mention.written)
             diagnostic.related.push_back(
                 {first->second->span, "spelled '" + first->second->written + "' here"});

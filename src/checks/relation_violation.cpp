@@ -111,6 +111,10 @@ bool one_account(const CheckContext& context, const Relation& relation,
 } // namespace
 
 void relation_violation(const CheckContext& context, std::vector<Diagnostic>& out) {
+    // Most documents have no tracked figure: then there is nothing to combine or set up.
+    if (context.pack.relations.empty() ||
+        std::none_of(context.claims.begin(), context.claims.end(), is_tracked))
+        return;
     Tolerances tolerances = tolerances_from(context.setting);
     double slack = option(context, "relation_tolerance", 0.05);
     std::string_view text = context.document.text;
@@ -123,6 +127,8 @@ void relation_violation(const CheckContext& context, std::vector<Diagnostic>& ou
         if (is_tracked(claim) && subject_words.fits(claim) &&
             interval_of(claim.quantity, tolerances))
             groups[{claim.entity, claim.date}][claim.metric].push_back(&claim);
+    if (groups.empty())
+        return;
 
     for (const Relation& relation : context.pack.relations) {
         // The total's side first: combinations anchored at a total are tried first, and each

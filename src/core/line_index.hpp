@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -19,9 +20,13 @@ struct Position {
 
 /// Line starts of one text. Lines end at "\n", "\r\n" or a lone "\r". A leading UTF-8 BOM does
 /// not count as a column. The text must outlive the index.
+///
+/// The line starts are found at the first question, not on construction: every document gets
+/// an index, but most files linted have no finding to locate. Safe to ask from many threads.
 class LineIndex {
 public:
-    explicit LineIndex(std::string_view text);
+    explicit LineIndex(std::string_view text)
+        : text_(text) {}
 
     /// Line and column of a byte offset (offset == text size is allowed: the end position).
     Position position(std::size_t offset, ColumnUnit unit = ColumnUnit::code_points) const;
@@ -29,7 +34,7 @@ public:
     std::size_t offset(Position position, ColumnUnit unit = ColumnUnit::code_points) const;
     /// The text of a 1-based line, without its line ending.
     std::string_view line_text(std::size_t line) const;
-    std::size_t line_count() const { return starts_.size(); }
+    std::size_t line_count() const { return line_starts().size(); }
 
 private:
     /// A checkpoint inside a long line: the columns counted from the line's start up to
@@ -41,9 +46,18 @@ private:
     };
     static constexpr std::size_t anchor_step = 4096;
 
+    /// Fills starts_ and anchors_.
+    void build() const;
+    /// starts_, built on the first call.
+    const std::vector<std::size_t>& line_starts() const {
+        std::call_once(built_, [this] { build(); });
+        return starts_;
+    }
+
     std::string_view text_;
-    std::vector<std::size_t> starts_; ///< byte offset where each line begins
-    std::vector<Anchor> anchors_;     ///< sorted by offset; only in lines longer than a step
+    mutable std::once_flag built_;
+    mutable std::vector<std::size_t> starts_; ///< byte offset where each line begins
+    mutable std::vector<Anchor> anchors_; ///< sorted by offset; only in lines longer than a step
 };
 
 } // namespace factlint

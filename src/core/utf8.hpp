@@ -8,8 +8,11 @@
 
 namespace factlint::utf8 {
 
-/// Offsets of the first byte of each invalid UTF-8 sequence in `text`.
+/// Offsets of the first byte of each invalid UTF-8 sequence in `text`. ASCII runs are skipped
+/// many bytes at a time: every file linted passes through here.
 std::vector<std::size_t> invalid_offsets(std::string_view text);
+/// The same, a sequence at a time: the reference invalid_offsets is tested against.
+std::vector<std::size_t> invalid_offsets_bytewise(std::string_view text);
 /// Replaces every byte of an invalid sequence with '?', so offsets into the result still match
 /// the original file. Returns the number of sequences replaced.
 std::size_t repair_in_place(std::string& text);

@@ -44,8 +44,9 @@ struct Document {
     /// matter, link destinations) replaced by spaces; line breaks kept. Claim extraction reads
     /// this, so every offset it finds is an offset into the file.
     std::string prose;
-    /// Over `text`. Heap-held, and load_document gives `text` a heap buffer even when short
-    /// (a moved SSO string would leave the index's view behind), so moving a Document is safe.
+    /// Over `text`, its line starts found at the first question (most documents are never
+    /// asked). Heap-held, and load_document gives `text` a heap buffer even when short (a moved
+    /// SSO string would leave the index's view behind), so moving a Document is safe.
     std::unique_ptr<LineIndex> lines;
     std::vector<Span> paragraphs;    ///< prose blocks: paragraph, heading, list item, cell...
     std::vector<Sentence> sentences; ///< in order; each inside one paragraph

@@ -126,8 +126,10 @@ inline std::size_t space_length(std::string_view text, std::size_t i) {
 inline std::size_t space_length_before(std::string_view text, std::size_t end) {
     if (end == 0)
         return 0;
-    if (is_space(text[end - 1]))
-        return 1;
+    // Every Unicode space above ends in a continuation byte: after an ASCII byte (a sentence's
+    // full stop, a word's last letter) there is nothing more to look at.
+    if (static_cast<unsigned char>(text[end - 1]) < 0x80)
+        return is_space(text[end - 1]) ? 1 : 0;
     if (end >= 2 && space_length(text, end - 2) == 2)
         return 2;
     if (end >= 3 && space_length(text, end - 3) == 3)

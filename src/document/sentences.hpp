@@ -24,4 +24,10 @@ namespace factlint {
 void split_sentences(std::string_view prose, Span paragraph, std::size_t index,
                      std::vector<Sentence>& sentences);
 
+/// The first offset in [i, end) that may start end punctuation (`.`, `?`, `!` or the lead byte
+/// of `…`), or `end`. Every byte of prose passes through here, so it looks at many at a time.
+std::size_t skip_to_terminal(std::string_view prose, std::size_t i, std::size_t end);
+/// The same, a byte at a time: the reference skip_to_terminal is tested against.
+std::size_t skip_to_terminal_bytewise(std::string_view prose, std::size_t i, std::size_t end);
+
 } // namespace factlint

@@ -3,6 +3,8 @@
 #include "core/utf8.hpp"
 
 #include <catch2/catch.hpp>
+#include <thread>
+#include <vector>
 
 using namespace factlint;
 
@@ -31,6 +33,46 @@ TEST_CASE("line index counts columns in code points, UTF-16 units or bytes") {
     CHECK(index.line_text(1) == "ab");
     CHECK(index.offset({3, 2}) == 12);
     CHECK(index.offset({3, 3}, ColumnUnit::utf16) == 12);
+}
+
+TEST_CASE("line index: the first questions may come from several threads at once") {
+    std::string text;
+    for (int line = 0; line < 2000; ++line)
+        text += "line " + std::to_string(line) + "\n";
+    LineIndex index(text); // nothing is built until asked
+    std::vector<Position> found(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < found.size(); ++t)
+        threads.emplace_back([&, t] { found[t] = index.position(text.find("line 1500")); });
+    for (std::thread& thread : threads)
+        thread.join();
+    for (const Position& position : found)
+        CHECK(position == Position{1501, 1});
+    CHECK(index.line_count() == 2001);
+}
+
+TEST_CASE("line index: columns in long lines of mixed characters, counted block by block") {
+    // a, é (2 bytes), € (3), 😀 (4): across many 255-byte counting blocks and an anchor.
+    const std::string_view pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+    std::string text = "first line\n";
+    std::size_t line_start = text.size();
+    std::vector<std::size_t> code_points_before{0}, utf16_before{0}, offsets{line_start};
+    for (std::size_t k = 0; k < 2500; ++k) {
+        std::string_view piece = pieces[(k * 7 + k / 3) % 4];
+        text += piece;
+        offsets.push_back(text.size());
+        code_points_before.push_back(code_points_before.back() + 1);
+        utf16_before.push_back(utf16_before.back() + (piece.size() == 4 ? 2 : 1));
+    }
+    text += "\nlast";
+    LineIndex index(text);
+    for (std::size_t k = 0; k < offsets.size(); ++k) {
+        INFO("offset " << offsets[k]);
+        CHECK(index.position(offsets[k]) == Position{2, code_points_before[k] + 1});
+        CHECK(index.position(offsets[k], ColumnUnit::utf16) == Position{2, utf16_before[k] + 1});
+        CHECK(index.position(offsets[k], ColumnUnit::bytes) ==
+              Position{2, offsets[k] - line_start + 1});
+    }
 }
 
 TEST_CASE("a byte order mark is not a column") {
@@ -99,4 +141,21 @@ TEST_CASE("columns in a long line agree with counting from the line start") {
         utf16 += static_cast<unsigned char>(text[offset]) >= 0xF0 ? 2 : 1;
     }
     CHECK(index.position(text.size()) == Position{3, 5});
+}
+
+TEST_CASE("UTF-8 validation: the fast paths agree with the sequence-at-a-time reference") {
+    // Bad bytes, truncated and overlong sequences, surrogates and valid multi-byte characters
+    // at every position around the 8-, 32- and 64-byte steps.
+    const std::string_view inserts[] = {
+        "\xFF",     "\xC3",         "\xE2\x82",         "\xED\xA0\x80",    "\xC0\xAF",
+        "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80"};
+    for (std::string_view insert : inserts)
+        for (std::size_t at = 0; at < 140; ++at) {
+            std::string text(200, 'a');
+            text.replace(at, insert.size(), insert);
+            INFO("insert at " << at);
+            CHECK(utf8::invalid_offsets(text) == utf8::invalid_offsets_bytewise(text));
+            std::string_view part = std::string_view(text).substr(0, at + 70);
+            CHECK(utf8::invalid_offsets(part) == utf8::invalid_offsets_bytewise(part));
+        }
 }

@@ -1,4 +1,5 @@
 #include "document/document.hpp"
+#include "document/sentences.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -306,6 +307,34 @@ TEST_CASE("closing quotes and brackets belong to the sentence they end") {
               "He said, \"We cannot verify the truth of these reports.\"",
               "(NBC News could not verify it.)", "Russia declined to comment.",
               "\xE2\x80\x9CWhy?\xE2\x80\x9D he asked.", "Yahoo! said nothing."});
+}
+
+TEST_CASE("the vector end-punctuation scan agrees with the bytewise one") {
+    std::vector<std::string> texts;
+    std::string every_byte;
+    for (int round = 0; round < 3; ++round)
+        for (int b = 1; b < 256; ++b)
+            every_byte += static_cast<char>(b);
+    texts.push_back(every_byte);
+    texts.push_back(std::string(100, 'a') + "." + std::string(40, 'b') + "\xE2\x80\xA6 c? d!");
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(FACTLINT_TEST_DATA_DIR) + "/data/seeds"))
+        if (entry.path().extension() == ".txt") {
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::stringstream bytes;
+            bytes << in.rdbuf();
+            texts.push_back(bytes.str());
+        }
+    for (const std::string& text : texts)
+        // Every start in the first 40 bytes, ends that cut a 16-byte block anywhere.
+        for (std::size_t start = 0; start < 40 && start <= text.size(); ++start)
+            for (std::size_t end :
+                 {start, start + 1, start + 15, start + 16, start + 17, start + 100, text.size()}) {
+                end = std::min(end, text.size());
+                for (std::size_t i = start; i < end; i = skip_to_terminal(text, i, end) + 1)
+                    REQUIRE(skip_to_terminal(text, i, end) ==
+                            skip_to_terminal_bytewise(text, i, end));
+            }
 }
 
 TEST_CASE("seed-style plain text: one paragraph per line, headlines on their own") {

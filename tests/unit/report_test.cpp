@@ -158,6 +158,95 @@ TEST_CASE("json reporter: version 1 with positions, text, related, fix and summa
     CHECK(document.at("summary") == json::parse(R"({"files":2,"errors":0,"warnings":1,"info":1})"));
 }
 
+namespace {
+
+/// The JSON document built with Boost.JSON values and serialized at once: the bytes the
+/// streaming JSON reporter must write (`version` is factlint's).
+std::string json_with_boost(const std::vector<FileReport>& reports, std::string_view version) {
+    json::array files;
+    std::size_t counts[3] = {0, 0, 0};
+    for (const FileReport& report : reports) {
+        json::array diagnostics;
+        for (const LocatedDiagnostic& located : report.diagnostics) {
+            const Diagnostic& diagnostic = located.diagnostic;
+            ++counts[static_cast<int>(diagnostic.level)];
+            json::object object{
+                {"rule", diagnostic.rule},
+                {"level", to_string(diagnostic.level)},
+                {"message", diagnostic.message},
+                {"start",
+                 {{"line", located.start.line},
+                  {"column", located.start.column},
+                  {"offset", diagnostic.span.begin}}},
+                {"end",
+                 {{"line", located.end.line},
+                  {"column", located.end.column},
+                  {"offset", diagnostic.span.end}}},
+                {"text", located.excerpt ? json::value(*located.excerpt) : json::value(nullptr)},
+            };
+            json::array related;
+            for (std::size_t i = 0; i < diagnostic.related.size(); ++i)
+                related.push_back(json::object{{"line", located.related[i].line},
+                                               {"column", located.related[i].column},
+                                               {"offset", diagnostic.related[i].span.begin},
+                                               {"message", diagnostic.related[i].message}});
+            object["related"] = std::move(related);
+            if (diagnostic.fix)
+                object["fix"] = json::object{{"start_offset", diagnostic.fix->span.begin},
+                                             {"end_offset", diagnostic.fix->span.end},
+                                             {"replacement", diagnostic.fix->replacement}};
+            else
+                object["fix"] = nullptr;
+            diagnostics.push_back(std::move(object));
+        }
+        files.push_back(json::object{{"path", report.path}, {"diagnostics", diagnostics}});
+    }
+    json::object document{{"version", 1},
+                          {"tool", {{"name", "factlint"}, {"version", version}}},
+                          {"files", files},
+                          {"summary",
+                           {{"files", reports.size()},
+                            {"errors", counts[static_cast<int>(Level::error)]},
+                            {"warnings", counts[static_cast<int>(Level::warning)]},
+                            {"info", counts[static_cast<int>(Level::info)]}}}};
+    return json::serialize(document) + "\n";
+}
+
+} // namespace
+
+TEST_CASE("json reporter: the same bytes as Boost.JSON, escapes included") {
+    // Every byte value in a message, quotes and backslashes in a path, invalid UTF-8 in a fix.
+    std::string every_byte;
+    for (int b = 0; b < 256; ++b)
+        every_byte += static_cast<char>(b);
+    Diagnostic odd{"figure-conflict",
+                   Level::error,
+                   {0, 5},
+                   every_byte,
+                   {{{19, 27}, "a \"quoted\" \\ note\n"}, {{50, 53}, "\t\x01\x1f\x7f"}},
+                   Fix{{0, 5}, "bad \xC3 byte \xFF"}};
+    LintResult first = lint_result("dir\\\"odd\" \xE2\x80\x9Cname\xE2\x80\x9D.md", french,
+                                   {zelensky(), percent(Level::info), odd});
+    LintResult clean = lint_result("clean.md", "Nothing here.\n", {});
+    LintResult empty_span =
+        lint_result("x.txt", "abc", {{"unknown-directive", Level::warning, {3, 9}, "", {}, {}}});
+    // factlint's version, from a run without files (JSON parsing would refuse the bad bytes).
+    std::ostringstream empty_run;
+    json::string version = json::parse(run(make_json_reporter(empty_run), empty_run, {}))
+                               .at("tool")
+                               .at("version")
+                               .as_string();
+    for (const std::vector<LintResult*>& results :
+         {std::vector<LintResult*>{}, std::vector<LintResult*>{&clean},
+          std::vector<LintResult*>{&first, &clean, &empty_span}}) {
+        std::vector<FileReport> reports;
+        for (const LintResult* result : results)
+            reports.push_back(make_file_report(*result, Level::info));
+        std::ostringstream out;
+        CHECK(run(make_json_reporter(out), out, reports) == json_with_boost(reports, version));
+    }
+}
+
 TEST_CASE("sarif reporter: rule table from the registry, levels, regions, URIs") {
     Diagnostic encoding{"invalid-encoding", Level::error, {0, 1}, "invalid UTF-8", {}, {}};
     LintResult result =
