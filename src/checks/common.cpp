@@ -6,8 +6,6 @@
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
-#include <optional>
-#include <span>
 
 namespace factlint {
 
@@ -173,47 +171,10 @@ void add_claim_args(const CheckContext& context, const Claim& claim, MessageArgs
                              claim.quantity.high);
 }
 
-namespace {
-
-/// `pattern` filled as render_message() fills it, when it holds nothing but text, `{{`, `}}`
-/// and `{name}` placeholders (every built-in message, most configured ones); nullopt for
-/// anything else (a format spec, an unknown name, a stray brace), which is left to fmt.
-/// render_message() sets up all its named arguments per call, which cost more than the check
-/// that found the problem; findings are many when a pack audits names over a corpus.
-std::optional<std::string> fill_placeholders(std::string_view pattern, const MessageArgs& args) {
-    std::span<const std::string_view> known = message_placeholders();
-    std::string filled;
-    for (std::size_t i = 0; i < pattern.size();) {
-        std::size_t brace = pattern.find_first_of("{}", i);
-        filled.append(pattern.substr(i, brace - i));
-        if (brace == std::string_view::npos)
-            break;
-        if (brace + 1 < pattern.size() && pattern[brace + 1] == pattern[brace]) {
-            filled += pattern[brace]; // "{{" or "}}"
-            i = brace + 2;
-            continue;
-        }
-        std::size_t close = pattern.find('}', brace);
-        if (pattern[brace] == '}' || close == std::string_view::npos)
-            return std::nullopt;
-        std::string_view name = pattern.substr(brace + 1, close - brace - 1);
-        if (std::find(known.begin(), known.end(), name) == known.end())
-            return std::nullopt;
-        if (auto arg = args.find(name); arg != args.end())
-            filled += arg->second;
-        i = close + 1;
-    }
-    return filled;
-}
-
-} // namespace
-
 std::string rule_message(const CheckContext& context, std::string_view fallback,
                          const MessageArgs& args) {
     std::string_view pattern =
         context.setting.message.empty() ? fallback : std::string_view(context.setting.message);
-    if (std::optional<std::string> filled = fill_placeholders(pattern, args))
-        return std::move(*filled);
     try {
         return render_message(pattern, args);
     } catch (const fmt::format_error&) {

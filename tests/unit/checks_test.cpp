@@ -2,13 +2,11 @@
 // entity, metric and attribution are set by the test (the claim linker is tested elsewhere).
 // Facts come from the bundled default pack, so these tests also pin its seed figures.
 #include "checks/check.hpp"
-#include "checks/common.hpp"
 #include "checks/intervals.hpp"
 #include "engine/linter.hpp"
 #include "rules/pack.hpp"
 
 #include <catch2/catch.hpp>
-#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 
@@ -482,44 +480,4 @@ TEST_CASE("misattribution: a group the source speaks for is the right source (se
     CHECK(run("misattribution", d, january).empty());
     d.claims[0].attribution->entity = "us-officials";
     CHECK(run("misattribution", d, january).size() == 1);
-}
-
-TEST_CASE("rule messages: placeholders filled directly read as fmt renders them") {
-    Draft d = draft("Nothing to see.", {});
-    MessageArgs args{{"claim", "about 600"}, {"figure", "{x} 50% }"}, {"other", ""}};
-    std::string fallback = "fallback {claim}";
-    for (std::string pattern : {"plain text",
-                                "",
-                                "{claim} killed, {figure} ({source})",
-                                "{{claim}} and }}{{",
-                                "{{{claim}}}",
-                                "{claim}{claim}{metric}",
-                                "{claim:>12}|",
-                                "{unknown}",
-                                "{claim",
-                                "claim}",
-                                "{}",
-                                "{0}",
-                                "{ claim}",
-                                "{other}!",
-                                "{{",
-                                "}}",
-                                "{",
-                                "}",
-                                "{claim}}",
-                                "{{{",
-                                "\xE2\x80\x9C{claim}\xE2\x80\x9D"}) {
-        RuleSetting setting;
-        setting.message = pattern;
-        CheckContext context{d.document,     d.claims,         d.names,
-                             default_pack(), Date{2025, 1, 1}, setting};
-        std::string expected;
-        try {
-            expected = render_message(pattern.empty() ? fallback : pattern, args);
-        } catch (const fmt::format_error&) {
-            expected = render_message(fallback, args);
-        }
-        INFO("pattern: " << pattern);
-        CHECK(rule_message(context, fallback, args) == expected);
-    }
 }
