@@ -337,7 +337,7 @@ std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) 
 }
 
 void PackResolver::load_ahead(const std::string& path) {
-    load(config_for(path));
+    load(config_for(path)).wait();
 }
 
 void PackResolver::wait() {

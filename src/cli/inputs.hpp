@@ -111,12 +111,10 @@ public:
     /// The linter for a file at `path` (relative paths resolve from the working directory);
     /// throws its pack's ConfigError.
     std::shared_ptr<const Linter> linter_for(const std::string& path);
-    /// Finds the pack of the file at `path` and puts it on the list wait() loads: a walk goes on
-    /// past a broken pack, so every missing path is listed before its error, and the packs
-    /// load after the walk, which then starts the workers sooner.
+    /// Loads the pack of the file at `path`, keeping a ConfigError for wait() or linter_for():
+    /// a walk goes on past a broken pack, so every missing path is listed before its error.
     void load_ahead(const std::string& path);
-    /// Loads every pack load_ahead() listed, in that order; throws the ConfigError of the first
-    /// that fails.
+    /// Throws the ConfigError of the first pack load_ahead() loaded that failed.
     void wait();
 
 private:

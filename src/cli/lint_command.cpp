@@ -285,9 +285,8 @@ private:
 /// One input's outcome: its lint result, or why it could not be read.
 struct Slot {
     std::optional<LintResult> result;
-    std::string error;           ///< why it could not be read (no result, no error: skipped)
-    std::optional<Input> parked; ///< read while the packs loaded; its bytes wait in `bytes`
-    std::string bytes;
+    std::string error;              ///< why it could not be read (no result, no error: skipped)
+    std::optional<Document> parked; ///< read while the packs loaded, waiting to be linted
     bool ready = false;
 };
 
@@ -304,14 +303,13 @@ int run_lint(std::span<const std::string> args) {
     // in one directory share a pack, so it is looked up once per directory.
     //
     // At -j2 and more the workers do not wait for the first pass: until it has ended and every
-    // pack is loaded (`packs_ready`), a worker reads its input, which needs no pack, and parks
-    // the bytes in its slot; once the packs are ready, parked inputs are linted first. The
-    // first pass and the pack loading (yaml-cpp: ~13% of a BBC run's instructions, in one
-    // thread) then overlap with reading files (a third of a run's CPU time is the kernel's
-    // open/read/close) instead of leaving the other cores idle. Parking bytes rather than
-    // built documents keeps what waits small: documents cost page faults and cold caches for
-    // no gain. (Splitting the pack loading itself over threads was tried and gained nothing;
-    // see docs/performance.md.) At -j1 the worker starts after the first pass: one core.
+    // pack is loaded (`packs_ready`), a worker reads its input and builds the document, which
+    // needs no pack, and parks it in its slot. Once the packs are ready, parked documents are
+    // linted first. The first pass and the pack loading (yaml-cpp: ~13% of a BBC run's
+    // instructions, in one thread) then overlap with work that was waiting anyway, instead of
+    // leaving the other cores idle. (Splitting the pack loading itself over threads was tried
+    // and gained nothing; see docs/performance.md.) At -j1 the worker starts after the first
+    // pass: one core, as asked.
     //
     // Workers take inputs from the walk in order (the walk advances under the lock, one entry
     // per input) but may finish out of order. Results wait in a ring of slots (input k in slot
@@ -321,11 +319,9 @@ int run_lint(std::span<const std::string> args) {
     // wakes per file: a separate reporter thread woken per file (or per batch) made futex
     // wake-ups ~20% of the CPU samples at -j1 on this VM. Linting workers stay at most `window`
     // inputs ahead of the next input to report, and parking ones at most `park_limit` inputs or
-    // `park_bytes` of text, which bounds memory on large corpora. The window is wide because
-    // files differ in size: with 8 per job, a worker behind a long file waited for it ~1,200
-    // times a BBC run at -j2 (context switches counted by perf stat), with 64 about 30 times.
+    // `park_bytes` of text, which bounds memory on large corpora.
     const bool overlap = options.jobs > 1;
-    const std::size_t window = 64 * std::size_t(options.jobs);
+    const std::size_t window = 8 * std::size_t(options.jobs);
     const std::size_t park_limit = overlap ? 1024 : 0;
     const std::size_t park_bytes = 16u << 20;
     const std::size_t ring = window + park_limit;
@@ -386,7 +382,7 @@ int run_lint(std::span<const std::string> args) {
     bool walked = false;            // the workers' walk has ended
     std::size_t reported = 0;       // inputs reported so far: the next one to report
     bool reporting = false;         // a thread is reporting; the others leave their results to it
-    std::deque<std::size_t> parked; // inputs whose bytes wait in their slot for the packs
+    std::deque<std::size_t> parked; // inputs whose document waits in its slot for the packs
     std::size_t parked_text = 0;    // bytes of text parked
     std::string late_config_error;  // a pack that appeared between the two passes and fails
 
@@ -439,15 +435,13 @@ int run_lint(std::span<const std::string> args) {
             if (packs_ready && !parked.empty()) {
                 std::size_t i = parked.front();
                 parked.pop_front();
-                Input input = std::move(*slots[i % ring].parked);
-                std::string bytes = std::move(slots[i % ring].bytes);
-                slots[i % ring] = Slot{};
-                parked_text -= bytes.size();
+                Document document = std::move(*slots[i % ring].parked);
+                slots[i % ring].parked.reset();
+                parked_text -= document.text.size();
                 Slot slot;
-                if (const Linter* linter = linter_for(input.path)) {
+                if (const Linter* linter = linter_for(document.path)) {
                     lock.unlock();
-                    slot.result =
-                        linter->lint(std::move(input.path), std::move(bytes), lint_options);
+                    slot.result = linter->lint(std::move(document), lint_options);
                     lock.lock();
                 }
                 finish(lock, i, std::move(slot));
@@ -478,20 +472,22 @@ int run_lint(std::span<const std::string> args) {
             lock.unlock();
             Slot slot;
             std::optional<std::string> bytes = read_input(*input, slot.error);
+            std::optional<Document> document;
+            if (bytes)
+                document = load_document(std::move(input->path), std::move(*bytes));
             lock.lock();
-            if (bytes && !linter) {
+            if (document && !linter) {
                 if (!packs_ready) { // park it; the first thread free after the packs lints it
-                    parked_text += bytes->size();
-                    slots[i % ring].bytes = std::move(*bytes);
-                    slots[i % ring].parked = std::move(input);
+                    parked_text += document->text.size();
+                    slots[i % ring].parked = std::move(document);
                     parked.push_back(i);
                     continue;
                 }
-                linter = linter_for(input->path);
+                linter = linter_for(document->path);
             }
-            if (bytes && linter) {
+            if (document && linter) {
                 lock.unlock();
-                slot.result = linter->lint(std::move(input->path), std::move(*bytes), lint_options);
+                slot.result = linter->lint(std::move(*document), lint_options);
                 lock.lock();
             }
             finish(lock, i, std::move(slot));

@@ -12,7 +12,11 @@ Linter::Linter(RulePack pack)
     , extractor_(pack_.lexicon) {}
 
 LintResult Linter::lint(std::string path, std::string bytes, const LintOptions& options) const {
-    LintResult result{load_document(std::move(path), std::move(bytes)), {}};
+    return lint(load_document(std::move(path), std::move(bytes)), options);
+}
+
+LintResult Linter::lint(Document loaded, const LintOptions& options) const {
+    LintResult result{std::move(loaded), {}};
     const Document& document = result.document;
     result.diagnostics = document.problems;
     if (document.binary)

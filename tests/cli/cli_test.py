@@ -132,8 +132,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check("json lists every walked file in order",
           [f["path"] for f in json.loads(out)["files"]] == expected, out)
 
-    # At -j2 and more, workers read and park inputs while the packs load, up to 1,024 files or
-    # 16 MB, then lint them first. More files than that, with a 17 MB file among them
+    # At -j2 and more, workers read and park documents while the packs load, up to 1,024 files
+    # or 16 MB of text, then lint them first. More files than that, with a 17 MB file among them
     # (the byte limit is reached in the middle), still give every file once, in path order, the
     # same at every -j.
     for i in range(1100):
