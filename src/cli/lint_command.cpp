@@ -494,28 +494,24 @@ int run_lint(std::span<const std::string> args) {
         }
     };
 
-    // No more workers than inputs: with overlap, one starts as the first pass finds each of the
-    // first `jobs` inputs.
     std::vector<std::thread> workers;
+    auto start_workers = [&] {
+        for (unsigned j = 0; j < options.jobs; ++j)
+            workers.emplace_back(work);
+    };
     auto join_workers = [&] {
         for (std::thread& worker : workers)
             worker.join();
     };
-    auto stop_workers = [&] {
-        std::unique_lock lock(mutex);
-        stopping = true;
-        wake_all(lock);
-        lock.unlock();
-        join_workers();
-    };
+    if (overlap)
+        start_workers();
 
     std::vector<std::string> errors;
     std::size_t total = 0;
     try {
         std::string directory;
         while (std::optional<Input> input = first_pass.next(&errors)) {
-            if (++total <= options.jobs && overlap)
-                workers.emplace_back(work);
+            ++total;
             std::string_view here =
                 input->from_stdin
                     ? std::string_view()
@@ -527,15 +523,17 @@ int run_lint(std::span<const std::string> args) {
         }
         resolver.wait();
     } catch (const ConfigError& error) {
-        stop_workers();
+        {
+            std::unique_lock lock(mutex);
+            stopping = true;
+            wake_all(lock);
+        }
+        join_workers();
         for (const std::string& message : errors)
             fmt::print(stderr, "factlint: error: {}\n", message);
         // what() is "file:line:col: message", the form editors jump to.
         fmt::print(stderr, "{}\n", error.what());
         return exit_error;
-    } catch (...) {
-        stop_workers();
-        throw;
     }
     for (const std::string& error : errors)
         fmt::print(stderr, "factlint: error: {}\n", error);
@@ -547,9 +545,8 @@ int run_lint(std::span<const std::string> args) {
         wake_all(lock);
         report_finished(lock); // inputs that could not be read, while the packs loaded
     }
-    while (!overlap &&
-           workers.size() < std::min<std::size_t>(options.jobs, std::max<std::size_t>(total, 1)))
-        workers.emplace_back(work);
+    if (!overlap)
+        start_workers();
     join_workers();
     progress->clear();
     if (!late_config_error.empty()) {
