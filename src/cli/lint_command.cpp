@@ -13,7 +13,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <fmt/core.h>
 #include <iostream>
 #include <mutex>
@@ -285,8 +284,7 @@ private:
 /// One input's outcome: its lint result, or why it could not be read.
 struct Slot {
     std::optional<LintResult> result;
-    std::string error;              ///< why it could not be read (no result, no error: skipped)
-    std::optional<Document> parked; ///< read while the packs loaded, waiting to be linted
+    std::string error;
     bool ready = false;
 };
 
@@ -298,219 +296,18 @@ int run_lint(std::span<const std::string> args) {
         return *stop;
 
     // Inputs are walked twice, holding nothing per file: a first pass finds every file's pack
-    // (loaded before any output, so a configuration error stops the run first), reports missing
-    // paths and counts the files for the progress bar; the second pass feeds the workers. Files
-    // in one directory share a pack, so it is looked up once per directory.
-    //
-    // At -j2 and more the workers do not wait for the first pass: until it has ended and every
-    // pack is loaded (`packs_ready`), a worker reads its input and builds the document, which
-    // needs no pack, and parks it in its slot. Once the packs are ready, parked documents are
-    // linted first. The first pass and the pack loading (yaml-cpp: ~13% of a BBC run's
-    // instructions, in one thread) then overlap with work that was waiting anyway, instead of
-    // leaving the other cores idle. (Splitting the pack loading itself over threads was tried
-    // and gained nothing; see docs/performance.md.) At -j1 the worker starts after the first
-    // pass: one core, as asked.
-    //
-    // Workers take inputs from the walk in order (the walk advances under the lock, one entry
-    // per input) but may finish out of order. Results wait in a ring of slots (input k in slot
-    // k % ring); the worker that finds the next input to report finished reports it, and the
-    // ones after it that are finished, outside the lock, unless another worker is already doing
-    // so. So output is in input (sorted) order, no thread sleeps waiting for it, and nothing
-    // wakes per file: a separate reporter thread woken per file (or per batch) made futex
-    // wake-ups ~20% of the CPU samples at -j1 on this VM. Linting workers stay at most `window`
-    // inputs ahead of the next input to report, and parking ones at most `park_limit` inputs or
-    // `park_bytes` of text, which bounds memory on large corpora.
-    const bool overlap = options.jobs > 1;
-    const std::size_t window = 8 * std::size_t(options.jobs);
-    const std::size_t park_limit = overlap ? 1024 : 0;
-    const std::size_t park_bytes = 16u << 20;
-    const std::size_t ring = window + park_limit;
-
-    OrderedInputs first_pass(options.paths, options.extensions, options.stdin_filename);
+    // (loaded before the workers start, so a configuration error stops the run before any
+    // output), reports missing paths and counts the files for the progress bar; the second
+    // pass feeds the workers. Files in one directory share a pack, so it is looked up once per
+    // directory. (Loading packs on other threads while the walk goes on, parsing their YAML
+    // files concurrently, was tried: no faster on a 2-core VM; see docs/performance.md.)
+    std::vector<std::string> errors;
     OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
     PackResolver resolver(options.config);
-    bool tty_out = isatty(STDOUT_FILENO);
-    ReporterOptions report_options{
-        options.color == "always" || (options.color == "auto" && tty_out && !getenv("NO_COLOR")),
-        options.snippet || (tty_out && options.format == OutputFormat::text)};
-    std::unique_ptr<Reporter> reporter = make_reporter(options.format, std::cout, report_options);
-    LintOptions lint_options{options.as_of};
-    bool keep_results = options.workflow.fix || options.workflow.diff ||
-                        !options.workflow.baseline.empty() ||
-                        !options.workflow.write_baseline.empty();
-
-    // What reports results, in input order, once the packs are ready. One thread at a time
-    // uses it (see `reporting`).
-    std::optional<Progress> progress; // made when the first pass has counted the files
-    bool io_error = false;
-    bool findings = false;
-    std::size_t bytes_done = 0;
-    std::vector<LintResult> kept;
-    auto report = [&](const LintResult& result) {
-        FileReport file = make_file_report(result, options.min_level);
-        findings = findings || !file.diagnostics.empty();
-        if (!file.diagnostics.empty())
-            progress->clear();
-        reporter->file(file);
-        if (progress->enabled()) // the findings must reach the terminal before the bar is redrawn
-            std::cout.flush();
-    };
-    auto deliver = [&](Slot& slot, std::size_t index) {
-        if (!slot.result) {
-            if (slot.error.empty()) // its pack failed after the first pass: see late_config_error
-                return;
-            progress->clear();
-            fmt::print(stderr, "factlint: error: {}\n", slot.error);
-            io_error = true;
-            return;
-        }
-        bytes_done += slot.result->document.text.size();
-        if (keep_results)
-            kept.push_back(std::move(*slot.result));
-        else
-            report(*slot.result);
-        progress->update(index + 1, bytes_done);
-    };
-
-    std::vector<Slot> slots(ring);
-    std::mutex mutex;
-    std::condition_variable wake; // workers with nothing to do wait here
-    std::size_t workers_waiting = 0;
-    bool packs_ready = false;       // the first pass has ended and every pack loaded
-    bool stopping = false;          // a pack failed to load: workers leave
-    std::size_t handed_out = 0;     // inputs taken by workers so far
-    bool walked = false;            // the workers' walk has ended
-    std::size_t reported = 0;       // inputs reported so far: the next one to report
-    bool reporting = false;         // a thread is reporting; the others leave their results to it
-    std::deque<std::size_t> parked; // inputs whose document waits in its slot for the packs
-    std::size_t parked_text = 0;    // bytes of text parked
-    std::string late_config_error;  // a pack that appeared between the two passes and fails
-
-    auto wake_all = [&](std::unique_lock<std::mutex>& lock) {
-        bool anyone = workers_waiting > 0;
-        lock.unlock();
-        if (anyone)
-            wake.notify_all();
-        lock.lock();
-    };
-    // The linter of a file, or nothing after recording a pack that failed between the passes.
-    auto linter_for = [&](const std::string& path) -> const Linter* {
-        try {
-            return resolver.linter_for(path).get();
-        } catch (const ConfigError& error) {
-            late_config_error = error.what();
-            walked = true; // no more inputs are taken; the run ends with this error
-            return nullptr;
-        }
-    };
-    // Unless another thread is reporting or the packs are not all loaded yet, reports every
-    // finished input from the next one to report on.
-    auto report_finished = [&](std::unique_lock<std::mutex>& lock) {
-        if (reporting || !packs_ready)
-            return;
-        reporting = true;
-        while (slots[reported % ring].ready) {
-            Slot next = std::move(slots[reported % ring]);
-            slots[reported % ring] = Slot{};
-            std::size_t index = reported++;
-            bool wake_worker = workers_waiting > 0;
-            lock.unlock();
-            if (wake_worker) // a slot came free: one more input may be taken
-                wake.notify_one();
-            deliver(next, index);
-            lock.lock();
-        }
-        reporting = false;
-    };
-    auto finish = [&](std::unique_lock<std::mutex>& lock, std::size_t i, Slot slot) {
-        slot.ready = true;
-        slots[i % ring] = std::move(slot);
-        report_finished(lock);
-    };
-    auto work = [&] {
-        std::unique_lock lock(mutex);
-        for (;;) {
-            if (stopping)
-                return;
-            if (packs_ready && !parked.empty()) {
-                std::size_t i = parked.front();
-                parked.pop_front();
-                Document document = std::move(*slots[i % ring].parked);
-                slots[i % ring].parked.reset();
-                parked_text -= document.text.size();
-                Slot slot;
-                if (const Linter* linter = linter_for(document.path)) {
-                    lock.unlock();
-                    slot.result = linter->lint(std::move(document), lint_options);
-                    lock.lock();
-                }
-                finish(lock, i, std::move(slot));
-                continue;
-            }
-            bool room = packs_ready ? handed_out < reported + window
-                                    : handed_out < reported + ring && parked_text < park_bytes;
-            if (walked || !room) {
-                if (walked && parked.empty())
-                    return;
-                ++workers_waiting;
-                wake.wait(lock);
-                --workers_waiting;
-                continue;
-            }
-            std::optional<Input> input = inputs.next(nullptr);
-            if (!input) {
-                walked = true;
-                wake_all(lock);
-                continue;
-            }
-            std::size_t i = handed_out++;
-            const Linter* linter = packs_ready ? linter_for(input->path) : nullptr;
-            if (packs_ready && !linter) {
-                finish(lock, i, Slot{});
-                continue;
-            }
-            lock.unlock();
-            Slot slot;
-            std::optional<std::string> bytes = read_input(*input, slot.error);
-            std::optional<Document> document;
-            if (bytes)
-                document = load_document(std::move(input->path), std::move(*bytes));
-            lock.lock();
-            if (document && !linter) {
-                if (!packs_ready) { // park it; the first thread free after the packs lints it
-                    parked_text += document->text.size();
-                    slots[i % ring].parked = std::move(document);
-                    parked.push_back(i);
-                    continue;
-                }
-                linter = linter_for(document->path);
-            }
-            if (document && linter) {
-                lock.unlock();
-                slot.result = linter->lint(std::move(*document), lint_options);
-                lock.lock();
-            }
-            finish(lock, i, std::move(slot));
-        }
-    };
-
-    std::vector<std::thread> workers;
-    auto start_workers = [&] {
-        for (unsigned j = 0; j < options.jobs; ++j)
-            workers.emplace_back(work);
-    };
-    auto join_workers = [&] {
-        for (std::thread& worker : workers)
-            worker.join();
-    };
-    if (overlap)
-        start_workers();
-
-    std::vector<std::string> errors;
     std::size_t total = 0;
     try {
         std::string directory;
-        while (std::optional<Input> input = first_pass.next(&errors)) {
+        while (std::optional<Input> input = inputs.next(&errors)) {
             ++total;
             std::string_view here =
                 input->from_stdin
@@ -523,12 +320,6 @@ int run_lint(std::span<const std::string> args) {
         }
         resolver.wait();
     } catch (const ConfigError& error) {
-        {
-            std::unique_lock lock(mutex);
-            stopping = true;
-            wake_all(lock);
-        }
-        join_workers();
         for (const std::string& message : errors)
             fmt::print(stderr, "factlint: error: {}\n", message);
         // what() is "file:line:col: message", the form editors jump to.
@@ -537,18 +328,133 @@ int run_lint(std::span<const std::string> args) {
     }
     for (const std::string& error : errors)
         fmt::print(stderr, "factlint: error: {}\n", error);
-    io_error = !errors.empty();
-    progress.emplace(!options.quiet && isatty(STDERR_FILENO) && total > 1, total);
-    {
-        std::unique_lock lock(mutex);
-        packs_ready = true;
-        wake_all(lock);
-        report_finished(lock); // inputs that could not be read, while the packs loaded
-    }
-    if (!overlap)
-        start_workers();
-    join_workers();
-    progress->clear();
+    inputs.restart();
+
+    bool tty_out = isatty(STDOUT_FILENO);
+    ReporterOptions report_options{
+        options.color == "always" || (options.color == "auto" && tty_out && !getenv("NO_COLOR")),
+        options.snippet || (tty_out && options.format == OutputFormat::text)};
+    std::unique_ptr<Reporter> reporter = make_reporter(options.format, std::cout, report_options);
+    LintOptions lint_options{options.as_of};
+    bool keep_results = options.workflow.fix || options.workflow.diff ||
+                        !options.workflow.baseline.empty() ||
+                        !options.workflow.write_baseline.empty();
+
+    // What reports results, in input order. One worker at a time uses it (see `reporting`).
+    Progress progress(!options.quiet && isatty(STDERR_FILENO) && total > 1, total);
+    bool io_error = !errors.empty();
+    bool findings = false;
+    std::size_t bytes_done = 0;
+    std::vector<LintResult> kept;
+    auto report = [&](const LintResult& result) {
+        FileReport file = make_file_report(result, options.min_level);
+        findings = findings || !file.diagnostics.empty();
+        if (!file.diagnostics.empty())
+            progress.clear();
+        reporter->file(file);
+        if (progress.enabled()) // the findings must reach the terminal before the bar is redrawn
+            std::cout.flush();
+    };
+    auto deliver = [&](Slot& slot, std::size_t index) {
+        if (!slot.result) {
+            progress.clear();
+            fmt::print(stderr, "factlint: error: {}\n", slot.error);
+            io_error = true;
+            return;
+        }
+        bytes_done += slot.result->document.text.size();
+        if (keep_results)
+            kept.push_back(std::move(*slot.result));
+        else
+            report(*slot.result);
+        progress.update(index + 1, bytes_done);
+    };
+
+    // Workers take inputs from the walk in order (the walk advances under the lock, one entry
+    // per input) but may finish out of order. Results wait in a ring of `window` slots (input k
+    // in slot k % window); the worker that finds the next input to report finished reports it,
+    // and the ones after it that are finished, outside the lock, unless another worker is
+    // already doing so. So output is in input (sorted) order, no thread sleeps waiting for it,
+    // and nothing wakes per file: a separate reporter thread woken per file (or per batch) made
+    // futex wake-ups ~20% of the CPU samples at -j1 on this VM. Workers stay at most `window`
+    // inputs ahead of the next input to report, which bounds memory on large corpora.
+    const std::size_t window =
+        std::max<std::size_t>(1, std::min<std::size_t>(total, 8 * std::size_t(options.jobs)));
+    std::vector<Slot> slots(window);
+    std::mutex mutex;
+    std::condition_variable window_moved; // workers `window` inputs ahead wait here
+    std::size_t workers_waiting = 0;
+    std::size_t handed_out = 0;    // inputs taken by workers so far
+    bool walked = total == 0;      // the walk has ended: `handed_out` is the number of inputs
+    std::size_t reported = 0;      // inputs reported so far: the next one to report
+    bool reporting = false;        // a worker is reporting; the others leave their results to it
+    std::string late_config_error; // a pack that appeared between the two passes and fails
+    auto work = [&] {
+        for (;;) {
+            std::optional<Input> input;
+            const Linter* linter = nullptr;
+            std::size_t i = 0;
+            {
+                std::unique_lock lock(mutex);
+                while (!walked && handed_out >= reported + window) {
+                    ++workers_waiting;
+                    window_moved.wait(lock);
+                    --workers_waiting;
+                }
+                if (walked)
+                    return;
+                input = inputs.next(nullptr);
+                if (input) {
+                    try {
+                        linter = resolver.linter_for(input->path).get();
+                    } catch (const ConfigError& error) {
+                        late_config_error = error.what();
+                        input.reset();
+                    }
+                }
+                if (!input) {
+                    walked = true;
+                    bool wake_workers = workers_waiting > 0;
+                    lock.unlock();
+                    if (wake_workers)
+                        window_moved.notify_all();
+                    return;
+                }
+                i = handed_out++;
+            }
+            Slot slot;
+            std::string error;
+            if (std::optional<std::string> bytes = read_input(*input, error))
+                slot.result = linter->lint(input->path, std::move(*bytes), lint_options);
+            else
+                slot.error = error;
+            slot.ready = true;
+            std::unique_lock lock(mutex);
+            slots[i % window] = std::move(slot);
+            if (reporting)
+                continue;
+            reporting = true;
+            while (slots[reported % window].ready) {
+                Slot next = std::move(slots[reported % window]);
+                slots[reported % window] = Slot{};
+                std::size_t index = reported++;
+                bool wake_worker = workers_waiting > 0;
+                lock.unlock();
+                if (wake_worker) // a slot came free: one more input may be taken
+                    window_moved.notify_one();
+                deliver(next, index);
+                lock.lock();
+            }
+            reporting = false;
+        }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned j = 0; j < std::min<std::size_t>(options.jobs, std::max<std::size_t>(total, 1));
+         ++j)
+        workers.emplace_back(work);
+    for (std::thread& worker : workers)
+        worker.join();
+    progress.clear();
     if (!late_config_error.empty()) {
         fmt::print(stderr, "{}\n", late_config_error);
         return exit_error;

@@ -12,11 +12,7 @@ Linter::Linter(RulePack pack)
     , extractor_(pack_.lexicon) {}
 
 LintResult Linter::lint(std::string path, std::string bytes, const LintOptions& options) const {
-    return lint(load_document(std::move(path), std::move(bytes)), options);
-}
-
-LintResult Linter::lint(Document loaded, const LintOptions& options) const {
-    LintResult result{std::move(loaded), {}};
+    LintResult result{load_document(std::move(path), std::move(bytes)), {}};
     const Document& document = result.document;
     result.diagnostics = document.problems;
     if (document.binary)

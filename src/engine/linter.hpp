@@ -28,9 +28,6 @@ public:
     explicit Linter(RulePack pack);
 
     LintResult lint(std::string path, std::string bytes, const LintOptions& options) const;
-    /// The same on a document already built by load_document() (which needs no pack, so a
-    /// caller may build documents while the pack is still loading).
-    LintResult lint(Document document, const LintOptions& options) const;
     /// The checks of lint() alone, on a document already read: enabled checks in registry
     /// order, each finding given its rule id and level (neither suppressed nor sorted).
     std::vector<Diagnostic> check(const Document& document, const ClaimExtractor::Reading& reading,

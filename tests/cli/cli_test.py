@@ -132,24 +132,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check("json lists every walked file in order",
           [f["path"] for f in json.loads(out)["files"]] == expected, out)
 
-    # At -j2 and more, workers read and park documents while the packs load, up to 1,024 files
-    # or 16 MB of text, then lint them first. More files than that, with a 17 MB file among them
-    # (the byte limit is reached in the middle), still give every file once, in path order, the
-    # same at every -j.
-    for i in range(1100):
-        write(f"{tmp}/park/{i:04}.md", VARIANT if i % 100 == 7 else CLEAN)
-    write(f"{tmp}/park/0300.md", VARIANT + "The weather in Seoul was mild on Monday.\n" * 420000)
-    parked = {}
-    for jobs in ["1", "2", "4"]:
-        code, parked[jobs], err = run([f"-j{jobs}", "--format", "json", "park"], tmp)
-        paths = [f["path"] for f in json.loads(parked[jobs] or "{}").get("files", [])]
-        check(f"-j{jobs}: every file once, in order, past the parking limits",
-              code == 1 and paths == [f"park/{i:04}.md" for i in range(1100)],
-              f"{code} {paths[:3]} {len(paths)} {err!r}")
-    check("parked documents: output identical across -j", len(set(parked.values())) == 1)
-
     # A broken pack deep in a walked directory stops the run before any output: packs are
-    # found on a first pass over the walk, before any result is reported.
+    # found on a first pass over the walk, before the workers start.
     write(f"{tmp}/mixed/a/draft.md", VARIANT)
     write(f"{tmp}/mixed/z/.factlint.yaml",
           "imports: [default]\nrules:\n  name-variant: {level: loud}\n")
