@@ -9,7 +9,18 @@ namespace factlint {
 
 Linter::Linter(RulePack pack)
     : pack_(std::move(pack))
-    , extractor_(pack_.lexicon) {}
+    , extractor_(pack_.lexicon) {
+    for (const CheckInfo& check : check_registry()) {
+        auto configured = pack_.rules.find(std::string(check.id));
+        RuleSetting setting;
+        if (configured != pack_.rules.end())
+            setting = configured->second;
+        else
+            setting.level = check.default_level;
+        if (setting.enabled)
+            checks_.push_back({&check, std::move(setting)});
+    }
+}
 
 LintResult Linter::lint(std::string path, std::string bytes, const LintOptions& options) const {
     LintResult result{load_document(std::move(path), std::move(bytes)), {}};
@@ -28,22 +39,14 @@ LintResult Linter::lint(std::string path, std::string bytes, const LintOptions& 
 
 std::vector<Diagnostic> Linter::check(const Document& document,
                                       const ClaimExtractor::Reading& reading, Date as_of) const {
-    static const RuleSetting defaults;
     std::vector<Diagnostic> diagnostics;
-    for (const CheckInfo& check : check_registry()) {
-        auto configured = pack_.rules.find(std::string(check.id));
-        RuleSetting setting = configured != pack_.rules.end() ? configured->second : defaults;
-        if (configured == pack_.rules.end())
-            setting.level = check.default_level;
-        if (!setting.enabled)
-            continue;
+    for (const auto& [check, setting] : checks_) {
         CheckContext context{document, reading.claims, reading.names, pack_, as_of, setting};
-        std::vector<Diagnostic> found;
-        check.run(context, found);
-        for (Diagnostic& diagnostic : found) {
-            diagnostic.rule = check.id;
-            diagnostic.level = setting.level;
-            diagnostics.push_back(std::move(diagnostic));
+        std::size_t first = diagnostics.size();
+        check->run(context, diagnostics);
+        for (std::size_t i = first; i < diagnostics.size(); ++i) {
+            diagnostics[i].rule = check->id;
+            diagnostics[i].level = setting.level;
         }
     }
     return diagnostics;

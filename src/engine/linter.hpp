@@ -1,6 +1,7 @@
 /// The pipeline for one file: bytes -> document -> claims -> checks -> sorted diagnostics.
 #pragma once
 
+#include "checks/check.hpp"
 #include "core/date.hpp"
 #include "core/diagnostic.hpp"
 #include "document/document.hpp"
@@ -36,8 +37,15 @@ public:
     const ClaimExtractor& extractor() const { return extractor_; }
 
 private:
+    /// An enabled check and its setting, resolved once from the pack (not per file).
+    struct EnabledCheck {
+        const CheckInfo* check;
+        RuleSetting setting;
+    };
+
     RulePack pack_;
     ClaimExtractor extractor_;
+    std::vector<EnabledCheck> checks_; ///< in registry order
 };
 
 } // namespace factlint
