@@ -42,16 +42,25 @@ std::size_t sequence_length(unsigned char lead) {
     return 1;
 }
 
+namespace {
+
+/// Past the sequence at `i`, recording `i` in `offsets` when it is not valid UTF-8 (then one
+/// byte is stepped over).
+std::size_t step_over(std::string_view text, std::size_t i, std::vector<std::size_t>& offsets) {
+    std::size_t length = valid_length(text, i);
+    if (length == 0) {
+        offsets.push_back(i);
+        length = 1;
+    }
+    return i + length;
+}
+
+} // namespace
+
 std::vector<std::size_t> invalid_offsets_bytewise(std::string_view text) {
     std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t length = valid_length(text, i);
-        if (length == 0) {
-            offsets.push_back(i);
-            length = 1;
-        }
-        i += length;
-    }
+    for (std::size_t i = 0; i < text.size();)
+        i = step_over(text, i, offsets);
     return offsets;
 }
 
@@ -91,12 +100,7 @@ std::vector<std::size_t> invalid_offsets(std::string_view text) {
             i += 8;
             continue;
         }
-        std::size_t length = valid_length(text, i);
-        if (length == 0) {
-            offsets.push_back(i);
-            length = 1;
-        }
-        i += length;
+        i = step_over(text, i, offsets);
     }
     return offsets;
 }

@@ -83,48 +83,47 @@ std::pair<std::vector<std::string>, std::vector<std::string>> both_readings(std:
             tracked(extractor.read(document, Date{2025, 5, 1}).claims)};
 }
 
+/// The one tracked claim of `text`, after checking the linter reads it as the full reading does.
+std::string the_one_claim(std::string text) {
+    auto [full, linted] = both_readings(std::move(text));
+    CHECK(linted == full);
+    REQUIRE(full.size() == 1);
+    return full[0];
+}
+
 } // namespace
 
 TEST_CASE("claim scope: a sentence with no metric word still stops a backward attribution") {
     // "He said 5 people attended" has counts of its own, so "He said" does not attribute the
     // killed figure before it: the linter must read that sentence's numbers to know.
-    auto [full, linted] =
-        both_readings("Lee Seong-kweun briefed reporters on Monday. About 600 North Korean "
-                      "soldiers have been killed. He said 5 people attended the briefing.\n");
-    REQUIRE(full.size() == 1);
-    CHECK(full[0].find("source=") == std::string::npos);
-    CHECK(linted == full);
+    CHECK(the_one_claim("Lee Seong-kweun briefed reporters on Monday. About 600 North Korean "
+                        "soldiers have been killed. He said 5 people attended the briefing.\n")
+              .find("source=") == std::string::npos);
 }
 
 TEST_CASE("claim scope: a sentence that names only a person's short name is still read") {
     // "Then Lee met officials" names nothing the lexicon knows but Lee, by the short form of
     // a name given before: it makes Lee the last person named, whom "He said" then means.
-    auto [full, linted] =
-        both_readings("Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then "
-                      "Lee met officials. He said 600 North Korean soldiers had been killed.\n");
-    REQUIRE(full.size() == 1);
-    CHECK(full[0].find("/lee-seong-kweun ") != std::string::npos);
-    CHECK(linted == full);
+    CHECK(the_one_claim("Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then "
+                        "Lee met officials. He said 600 North Korean soldiers had been killed.\n")
+              .find("/lee-seong-kweun ") != std::string::npos);
 }
 
 TEST_CASE("claim scope: a sentence whose only find is a metric word is read") {
     // "soldiers" starts the metric noun "soldiers sent" but is no key alone; "killed" is.
-    auto [full, linted] = both_readings(
-        "North Korean troops arrived in Kursk. Talks went on. About 600 soldiers were killed.\n");
-    REQUIRE(full.size() == 1);
-    CHECK(full[0].find("entity=north-korean-troops metric=killed") != std::string::npos);
-    CHECK(linted == full);
+    CHECK(the_one_claim("North Korean troops arrived in Kursk. Talks went on. About 600 soldiers "
+                        "were killed.\n")
+              .find("entity=north-korean-troops metric=killed") != std::string::npos);
 }
 
 TEST_CASE("claim scope: a short name that starts no lexicon key is still found") {
     // "Seong-kweun" (the last part of "Lee Seong-kweun") starts no key of the lexicon, as "Lee"
     // does: only the short names' own filter lets the pre-scan see it. "He" then means Lee.
-    auto [full, linted] = both_readings(
-        "Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then Seong-kweun "
-        "met officials. He said 600 North Korean soldiers had been killed.\n");
-    REQUIRE(full.size() == 1);
-    CHECK(full[0].find("source=Seong-kweun/lee-seong-kweun ") != std::string::npos);
-    CHECK(linted == full);
+    CHECK(
+        the_one_claim(
+            "Lee Seong-kweun briefed lawmakers in Seoul. Zelenskyy spoke in Kyiv. Then Seong-kweun "
+            "met officials. He said 600 North Korean soldiers had been killed.\n")
+            .find("source=Seong-kweun/lee-seong-kweun ") != std::string::npos);
 }
 
 TEST_CASE("claim scope: a sentence whose only find is a cue is read while it can matter") {
@@ -132,34 +131,25 @@ TEST_CASE("claim scope: a sentence whose only find is a cue is read while it can
     // or a claim was made in the two sentences before it; each of these texts needs its
     // "... said so." sentence read.
     SECTION("it attributes the count just before it") {
-        auto [full, linted] =
-            both_readings("About 600 North Korean soldiers were killed. The agency said so.\n");
-        REQUIRE(full.size() == 1);
-        CHECK(full[0].find("source=agency/ ") != std::string::npos);
-        CHECK(linted == full);
+        CHECK(the_one_claim("About 600 North Korean soldiers were killed. The agency said so.\n")
+                  .find("source=agency/ ") != std::string::npos);
     }
     SECTION("it attributes a count two sentences before it") {
-        auto [full, linted] = both_readings(
-            "About 600 North Korean soldiers were killed. Talks went on. The agency said so.\n");
-        REQUIRE(full.size() == 1);
-        CHECK(full[0].find("source=agency/ ") != std::string::npos);
-        CHECK(linted == full);
+        CHECK(
+            the_one_claim(
+                "About 600 North Korean soldiers were killed. Talks went on. The agency said so.\n")
+                .find("source=agency/ ") != std::string::npos);
     }
     SECTION("a pronoun in it makes the person named before the last source") {
-        auto [full, linted] =
-            both_readings("Lee Seong-kweun spoke in Seoul.\n\nHe said so.\n\n"
-                          "They said 600 North Korean soldiers had been killed.\n");
-        REQUIRE(full.size() == 1);
-        CHECK(full[0].find("source=Lee Seong-kweun/lee-seong-kweun ") != std::string::npos);
-        CHECK(linted == full);
+        CHECK(the_one_claim("Lee Seong-kweun spoke in Seoul.\n\nHe said so.\n\n"
+                            "They said 600 North Korean soldiers had been killed.\n")
+                  .find("source=Lee Seong-kweun/lee-seong-kweun ") != std::string::npos);
     }
     SECTION("\"the agency\" in it keeps the source named before recent") {
-        auto [full, linted] = both_readings(
-            "The NIS said talks began.\n\nTalks went on.\n\nThey went on.\n\nThe agency said "
-            "so.\n\nThe agency said 600 North Korean soldiers were killed.\n");
-        REQUIRE(full.size() == 1);
-        CHECK(full[0].find("source=NIS/nis ") != std::string::npos);
-        CHECK(linted == full);
+        CHECK(the_one_claim(
+                  "The NIS said talks began.\n\nTalks went on.\n\nThey went on.\n\nThe agency said "
+                  "so.\n\nThe agency said 600 North Korean soldiers were killed.\n")
+                  .find("source=NIS/nis ") != std::string::npos);
     }
 }
 
