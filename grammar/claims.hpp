@@ -19,6 +19,7 @@ struct EntityEntry {
     std::string preferred;            ///< preferred spelling (defaults to name)
     std::vector<std::string> aliases; ///< other ways it is written ("Lee Sung-kwon")
     std::string kind;                 ///< person | organisation | group | place
+    friend bool operator==(const EntityEntry&, const EntityEntry&) = default;
 };
 
 /// Something counted, and the words that name it.
@@ -27,12 +28,14 @@ struct MetricEntry {
     std::vector<std::string> nouns; ///< "deaths", "fatalities", "dead"
     std::vector<std::string> verbs; ///< "killed", "died", "lost their lives"
     std::string unit;               ///< "people", "USD"...
+    friend bool operator==(const MetricEntry&, const MetricEntry&) = default;
 };
 
 /// Lexicons read from the rule pack; the extractor compiles them into symbol tables.
 struct Lexicon {
     std::vector<EntityEntry> entities;
     std::vector<MetricEntry> metrics;
+    friend bool operator==(const Lexicon&, const Lexicon&) = default;
 };
 
 /// Who a figure is attributed to: "Lee, citing the NIS" is source Lee via the NIS.

@@ -13,6 +13,7 @@ namespace factlint {
 struct Term {
     int sign = 1;
     std::string metric;
+    friend bool operator==(const Term&, const Term&) = default;
 };
 
 struct Relation {
@@ -21,6 +22,7 @@ struct Relation {
     Op op = Op::equal;
     std::vector<Term> right;
     std::string text; ///< as written
+    friend bool operator==(const Relation&, const Relation&) = default;
 };
 
 struct RelationError {

@@ -4,7 +4,7 @@
 /// that is not expected. The pack is the nearest .factlint.yaml above the fixture, else the
 /// bundled default pack; the draft's date is its front matter `date:`.
 #include "engine/linter.hpp"
-#include "tests/read_file.hpp"
+#include "tests/test_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -1,5 +1,7 @@
 #include "cli/inputs.hpp"
 
+#include "rules/saved_pack.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fmt/core.h>
@@ -319,8 +321,9 @@ PackResolver::PendingLinter& PackResolver::load(const std::string& config) {
     PendingLinter& linter = linter_by_config_[config];
     if (!linter.valid()) {
         // Deferred: loaded by the first wait() or get(), which keeps a ConfigError for get().
-        linter = std::async(std::launch::deferred,
-                            [config] { return std::make_shared<const Linter>(load_pack(config)); });
+        linter = std::async(std::launch::deferred, [config, cache = cache_directory_] {
+            return std::make_shared<const Linter>(load_pack_saved(config, cache));
+        });
         loading_.push_back(linter);
     }
     return linter;

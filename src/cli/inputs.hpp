@@ -102,11 +102,13 @@ std::vector<std::string> split_extensions(std::string_view list);
 std::optional<std::string> read_input(const Input& input, std::string& error);
 
 /// Finds each file's pack: `--config` when given, else the nearest `.factlint.yaml` above the
-/// file, else the bundled default pack. Each pack is loaded once (ConfigError propagates).
+/// file, else the bundled default pack. Each pack is loaded once (ConfigError propagates),
+/// through the saved packs in `cache_directory` when one is given (rules/saved_pack.hpp).
 class PackResolver {
 public:
-    explicit PackResolver(std::string config_override)
-        : override_(std::move(config_override)) {}
+    explicit PackResolver(std::string config_override, std::string cache_directory = {})
+        : override_(std::move(config_override))
+        , cache_directory_(std::move(cache_directory)) {}
 
     /// The linter for a file at `path` (relative paths resolve from the working directory);
     /// throws its pack's ConfigError.
@@ -123,6 +125,7 @@ private:
     PendingLinter& load(const std::string& config);
 
     std::string override_;
+    std::string cache_directory_;
     std::map<std::string, std::string> config_by_directory_;
     std::map<std::string, PendingLinter> linter_by_config_;
     std::vector<PendingLinter> loading_; ///< in the order load_ahead() asked for them

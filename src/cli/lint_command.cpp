@@ -5,6 +5,7 @@
 #include "cli/inputs.hpp"
 #include "engine/workflow.hpp"
 #include "report/reporter.hpp"
+#include "rules/saved_pack.hpp"
 #include "rules/suggest.hpp"
 
 #include <algorithm>
@@ -40,6 +41,8 @@ options:
   --stdin-filename NAME  the name to report for "-" (also used to find .factlint.yaml)
   -j, --jobs N           files linted in parallel (default: hardware threads)
   -q, --quiet            no progress bar (shown on stderr when it is a terminal)
+  --no-cache             load rule packs from YAML, neither reading nor saving parsed packs
+                         (saved in $FACTLINT_CACHE_DIR, default ~/.cache/factlint)
   --version              print the version
   -h, --help             print this help
 {}
@@ -55,6 +58,7 @@ struct Options {
     std::string color = "auto";
     bool snippet = false;
     bool quiet = false;
+    bool no_cache = false;
     Level min_level = Level::warning;
     std::vector<std::string> extensions = default_extensions;
     std::string stdin_filename;
@@ -136,6 +140,11 @@ constexpr OptionSpec option_table[] = {
          if (!level)
              return "--min-level must be info, warning or error, not '" + value + "'";
          o.min_level = *level;
+         return "";
+     }},
+    {"--no-cache", "", false,
+     [](Options& o, const std::string&) -> std::string {
+         o.no_cache = true;
          return "";
      }},
     {"--quiet", "-q", false,
@@ -303,7 +312,7 @@ int run_lint(std::span<const std::string> args) {
     // files concurrently, was tried: no faster on a 2-core VM; see docs/performance.md.)
     std::vector<std::string> errors;
     OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
-    PackResolver resolver(options.config);
+    PackResolver resolver(options.config, options.no_cache ? "" : pack_cache_directory());
     std::size_t total = 0;
     try {
         std::string directory;

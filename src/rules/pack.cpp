@@ -536,10 +536,7 @@ private:
                 check_keys(options, option_names());
                 for (const auto& option : options) {
                     std::string name = option.first.Scalar();
-                    if (name == "source")
-                        setting.strings[name] = string(option.second, name);
-                    else
-                        setting.numbers[name] = number(option.second, name);
+                    setting.numbers[name] = number(option.second, name);
                 }
             }
         }

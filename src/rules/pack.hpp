@@ -20,6 +20,7 @@ struct SourceLocation {
     std::string file;
     std::size_t line = 0;
     std::size_t column = 0;
+    friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 
 /// Where a figure was read (written by `factlint ingest`): the article, the line and the
@@ -50,6 +51,7 @@ struct Fact {
     bool conflict = false; ///< ingest found another figure for the same entity, metric, as_of
     std::string reviewed;  ///< why a reviewer changed what ingest read (facts.review.yaml)
     SourceLocation location;
+    friend bool operator==(const Fact&, const Fact&) = default;
 };
 
 /// How one rule is configured: on/off, level, message template and options.
@@ -57,8 +59,8 @@ struct RuleSetting {
     bool enabled = true;
     Level level = Level::warning;
     std::string message;                   ///< fmt template with named placeholders; may be empty
-    std::map<std::string, double> numbers; ///< numeric options (tolerances)
-    std::map<std::string, std::string> strings;
+    std::map<std::string, double> numbers; ///< options, all numeric (tolerances, fix: 1)
+    friend bool operator==(const RuleSetting&, const RuleSetting&) = default;
 };
 
 struct RulePack {
@@ -70,6 +72,7 @@ struct RulePack {
     /// "south-korean-lawmakers"): naming those as the source is not a misattribution.
     std::map<std::string, std::vector<std::string>> member_of;
     std::vector<std::string> files; ///< every YAML file read, in load order
+    friend bool operator==(const RulePack&, const RulePack&) = default;
 };
 
 /// A rule-file error with its location; what() is "file:line:col: message".

@@ -16,9 +16,9 @@ BINARY = os.path.abspath(sys.argv[1])
 failures = []
 
 
-def run(args, cwd, stdin=None):
+def run(args, cwd, stdin=None, env=None):
     result = subprocess.run([BINARY, *args], cwd=cwd, input=stdin, capture_output=True,
-                            text=True, timeout=60)
+                            text=True, timeout=60, env=env)
     return result.returncode, result.stdout, result.stderr
 
 
@@ -100,6 +100,35 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = run(["broken/draft.md"], tmp)
     check("malformed config exits 2", code == 2, f"{code} {err!r}")
     check("malformed config names file:line", ".factlint.yaml:3:" in err, err)
+
+    # Saved packs: a run saves its parsed pack in FACTLINT_CACHE_DIR and the next run reads it
+    # back, with the same findings; --no-cache and an empty FACTLINT_CACHE_DIR save nothing; a
+    # pack edited or broken after it was saved is read from its YAML again.
+    cache = f"{tmp}/saved-packs"
+    with_cache = dict(os.environ, FACTLINT_CACHE_DIR=cache)
+    write(f"{tmp}/cached/.factlint.yaml", "imports: [default]\n")
+    write(f"{tmp}/cached/draft.md", VARIANT)
+    cold = run(["cached/draft.md"], tmp, env=with_cache)
+    saved = os.listdir(cache) if os.path.isdir(cache) else []
+    check("a run saves its pack", len(saved) == 1 and saved[0].endswith(".json"), saved)
+    warm = run(["cached/draft.md"], tmp, env=with_cache)
+    check("a saved pack gives the same findings", cold == warm and cold[0] == 1, f"{cold} {warm}")
+    for how, args, env in (("--no-cache", ["--no-cache"], with_cache),
+                           ("FACTLINT_CACHE_DIR=''", [], dict(os.environ, FACTLINT_CACHE_DIR=""))):
+        os.rename(cache, f"{cache}.before")
+        result = run([*args, "cached/draft.md"], tmp, env=env)
+        check(f"{how} saves nothing",
+              result == cold and not os.path.exists(cache), f"{result}")
+        os.rename(f"{cache}.before", cache)
+    write(f"{tmp}/cached/.factlint.yaml", "imports: [default]\nrules: {name-variant: off}\n")
+    code, out, err = run(["cached/draft.md"], tmp, env=with_cache)
+    check("a pack edited after it was saved is read again", (code, out) == (0, ""),
+          f"{code} {out!r} {err!r}")
+    write(f"{tmp}/cached/.factlint.yaml", "imports: [default]\nrules: {name-variant: loud}\n")
+    for attempt in range(2):
+        code, out, err = run(["cached/draft.md"], tmp, env=with_cache)
+        check("a pack broken after it was saved reports its error",
+              code == 2 and ".factlint.yaml:2:" in err, f"{code} {err!r}")
 
     # Directories are walked in sorted order; output is in that order whatever -j is.
     for i in range(12):

@@ -17,7 +17,7 @@
 // values within 1e-9 relative. Known deviations are listed with reasons in deviations.md; they
 // still count as failures in the printed rate.
 #include "grammar/quantity.hpp"
-#include "tests/read_file.hpp"
+#include "tests/test_files.hpp"
 
 #include <boost/json.hpp>
 

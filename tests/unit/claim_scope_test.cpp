@@ -4,7 +4,7 @@
 #include "checks/common.hpp"
 #include "grammar/claims.hpp"
 #include "rules/pack.hpp"
-#include "tests/read_file.hpp"
+#include "tests/test_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <cctype>

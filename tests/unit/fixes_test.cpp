@@ -1,6 +1,6 @@
 #include "engine/fixes.hpp"
 #include "engine/workflow.hpp"
-#include "tests/read_file.hpp"
+#include "tests/test_files.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -22,19 +22,6 @@ Diagnostic with_fix(std::size_t begin, std::size_t end, std::string replacement)
     diagnostic.span = {begin, end};
     diagnostic.fix = Fix{{begin, end}, std::move(replacement)};
     return diagnostic;
-}
-
-void write(const fs::path& path, std::string_view text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
-/// A fresh empty directory under the system temp directory.
-fs::path scratch(std::string_view name) {
-    fs::path directory =
-        fs::temp_directory_path() / fmt::format("factlint-fixes-{}-{}", name, ::getpid());
-    fs::remove_all(directory);
-    fs::create_directories(directory);
-    return directory;
 }
 
 } // namespace
@@ -99,9 +86,9 @@ TEST_CASE("unified_diff marks a missing final newline and pure insertions") {
 }
 
 TEST_CASE("write_file_atomically keeps permissions and leaves no temporary file") {
-    fs::path directory = scratch("perm");
+    fs::path directory = test::scratch_directory("fixes-perm");
     fs::path file = directory / "draft.md";
-    write(file, "old\n");
+    test::write_file(file, "old\n");
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
     CHECK(write_file_atomically(file.string(), "new\n") == "");
     CHECK(test::read_file(file) == "new\n");
@@ -112,8 +99,8 @@ TEST_CASE("write_file_atomically keeps permissions and leaves no temporary file"
 }
 
 TEST_CASE("write_file_atomically writes through a symbolic link") {
-    fs::path directory = scratch("link");
-    write(directory / "real.md", "old\n");
+    fs::path directory = test::scratch_directory("fixes-link");
+    test::write_file(directory / "real.md", "old\n");
     fs::create_symlink("real.md", directory / "link.md");
     CHECK(write_file_atomically((directory / "link.md").string(), "new\n") == "");
     CHECK(fs::is_symlink(directory / "link.md"));
@@ -152,10 +139,10 @@ TEST_CASE("workflow options parse, and --fix with --diff is refused") {
 }
 
 TEST_CASE("run_workflow fixes files on disk and re-lints them") {
-    fs::path directory = scratch("workflow");
+    fs::path directory = test::scratch_directory("fixes-workflow");
     fs::path file = directory / "d.md";
     std::string original = "<!-- factlint-disable-next-line invalid-encodng -->\nText.\n";
-    write(file, original);
+    test::write_file(file, original);
     Linter linter{RulePack{}};
     auto lint = [&](const std::string& path) {
         return linter.lint(path, test::read_file(path), LintOptions{});

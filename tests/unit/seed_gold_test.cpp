@@ -3,7 +3,7 @@
 // lexicons. Prints precision and recall per field and fails below the thresholds at the end.
 #include "grammar/claims.hpp"
 #include "rules/pack.hpp"
-#include "tests/read_file.hpp"
+#include "tests/test_files.hpp"
 
 #include <boost/json.hpp>
 

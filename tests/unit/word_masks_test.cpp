@@ -2,7 +2,7 @@
 // run, 64 at a time; the vector version must agree with the byte-at-a-time reference.
 #include "grammar/word_masks.hpp"
 
-#include "tests/read_file.hpp"
+#include "tests/test_files.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
