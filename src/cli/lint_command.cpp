@@ -290,9 +290,12 @@ private:
     std::chrono::steady_clock::time_point last_{};
 };
 
-/// One input's outcome: its lint result, or why it could not be read.
+/// One input's outcome: what is reported of it (or its whole result, when --fix, --diff or a
+/// baseline needs it), or why it could not be read.
 struct Slot {
+    std::optional<FileReport> report;
     std::optional<LintResult> result;
+    std::size_t bytes = 0;
     std::string error;
     bool ready = false;
 };
@@ -355,8 +358,7 @@ int run_lint(std::span<const std::string> args) {
     bool findings = false;
     std::size_t bytes_done = 0;
     std::vector<LintResult> kept;
-    auto report = [&](const LintResult& result) {
-        FileReport file = make_file_report(result, options.min_level);
+    auto report = [&](const FileReport& file) {
         findings = findings || !file.diagnostics.empty();
         if (!file.diagnostics.empty())
             progress.clear();
@@ -365,17 +367,17 @@ int run_lint(std::span<const std::string> args) {
             std::cout.flush();
     };
     auto deliver = [&](Slot& slot, std::size_t index) {
-        if (!slot.result) {
+        if (!slot.error.empty()) {
             progress.clear();
             fmt::print(stderr, "factlint: error: {}\n", slot.error);
             io_error = true;
             return;
         }
-        bytes_done += slot.result->document.text.size();
-        if (keep_results)
+        bytes_done += slot.bytes;
+        if (slot.result)
             kept.push_back(std::move(*slot.result));
         else
-            report(*slot.result);
+            report(*slot.report);
         progress.update(index + 1, bytes_done);
     };
 
@@ -431,12 +433,17 @@ int run_lint(std::span<const std::string> args) {
                 }
                 i = handed_out++;
             }
+            // The worker that linted a file also frees its document: its memory then goes back
+            // to this thread's malloc arena, not to another thread's.
             Slot slot;
-            std::string error;
-            if (std::optional<std::string> bytes = read_input(*input, error))
-                slot.result = linter->lint(input->path, std::move(*bytes), lint_options);
-            else
-                slot.error = error;
+            if (std::optional<std::string> bytes = read_input(*input, slot.error)) {
+                LintResult result = linter->lint(input->path, std::move(*bytes), lint_options);
+                slot.bytes = result.document.text.size();
+                if (keep_results)
+                    slot.result = std::move(result);
+                else
+                    slot.report = make_file_report(result, options.min_level);
+            }
             slot.ready = true;
             std::unique_lock lock(mutex);
             slots[i % window] = std::move(slot);
@@ -485,7 +492,7 @@ int run_lint(std::span<const std::string> args) {
         if (outcome.exit_code)
             return *outcome.exit_code;
         for (const LintResult& result : kept)
-            report(result);
+            report(make_file_report(result, options.min_level));
     }
     reporter->finish();
     if (io_error)
