@@ -234,13 +234,21 @@ std::optional<std::vector<std::string>> walk_order(std::vector<std::string> path
 
 void OrderedInputs::restart() {
     next_ = 0;
+    if (kept_) { // the first walk was short enough to keep: replay it rather than walk again
+        sorted_ = std::move(kept_);
+        kept_.reset();
+        walk_.reset();
+    }
     if (sorted_)
         return;
+    bool first_walk = !walk_;
     // Walking the paths in sorted order streams like one path does (memory does not grow with
     // the files under them); only overlapping paths ("docs docs/a.md", "a.md ./a.md") are
     // collected and sorted, which also drops a file met twice.
     if (std::optional<std::vector<std::string>> order = walk_order(paths_, stdin_filename_)) {
         walk_.emplace(std::move(*order), extensions_, stdin_filename_);
+        if (first_walk)
+            kept_.emplace();
     } else {
         sorted_ = collect_inputs(paths_, extensions_, stdin_filename_, collect_errors_);
         sort_inputs(*sorted_);
@@ -250,7 +258,15 @@ void OrderedInputs::restart() {
 std::optional<Input> OrderedInputs::next(std::vector<std::string>* errors) {
     if (walk_) {
         std::vector<std::string> dropped;
-        return walk_->next(errors ? *errors : dropped);
+        std::optional<Input> input = walk_->next(errors ? *errors : dropped);
+        if (input && kept_) {
+            kept_bytes_ += sizeof(Input) + input->path.size();
+            if (kept_bytes_ <= max_kept_bytes)
+                kept_->push_back(*input);
+            else
+                kept_.reset(); // a long walk: walked again, never held
+        }
+        return input;
     }
     if (errors) {
         errors->insert(errors->end(), collect_errors_.begin(), collect_errors_.end());

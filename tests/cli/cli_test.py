@@ -285,6 +285,21 @@ with tempfile.TemporaryDirectory() as tmp:
     check("two paths stream like one: peak RSS within 0.5 MB", two <= one + 512,
           f"one path {one} KB, two paths {two} KB")
 
+    # The first pass keeps a short walk and the second replays it; a long one (over 2 MiB of
+    # paths) is walked again. Either way every file comes once, in path order, whatever -j is:
+    # 13,000 files with 150-character names are over the limit, one directory of them under it.
+    long_name = "x" * 150
+    for i in range(13000):
+        os.makedirs(f"{tmp}/long/{i // 1000:02}", exist_ok=True)
+        open(f"{tmp}/long/{i // 1000:02}/{i:05}-{long_name}.md", "w").close()
+    expected = sorted(f"long/{i // 1000:02}/{i:05}-{long_name}.md" for i in range(13000))
+    for args, want in ((["-j1", "long"], expected), (["-j3", "long"], expected),
+                       (["-j3", "long/05"], expected[5000:6000])):
+        code, out, err = run(["--format", "json", *args], tmp)
+        paths = [f["path"] for f in json.loads(out)["files"]] if code == 0 else []
+        check(f"{' '.join(args)}: every file once, in path order", paths == want,
+              f"{code} {err!r} {len(paths)} files")
+
     # The progress bar: on stderr only when it is a terminal, never with --quiet.
     def stderr_on_terminal(args):
         master, slave = pty.openpty()
