@@ -2,9 +2,11 @@
 // descriptions below), one file per pack in the cache directory, checked before it is used.
 #include "rules/saved_pack.hpp"
 
+#include <algorithm>
 #include <boost/describe.hpp>
 #include <boost/json.hpp>
 #include <boost/pfr/core.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
@@ -200,8 +202,20 @@ bool save_pack(const std::string& path, const RulePack& pack, const std::string&
 RulePack load_pack_saved(const std::string& path, const std::string& cache_directory) {
     if (std::optional<RulePack> saved = read_saved_pack(path, cache_directory))
         return std::move(*saved);
+    auto loading = fs::file_time_type::clock::now();
     RulePack pack = load_pack(path);
-    save_pack(path, pack, cache_directory);
+    // The hashes are of the files as they are after loading. A file written while it was being
+    // loaded would be saved with the new bytes' hash and the old content, and trusted until
+    // its next change; so, as git does with its index, a pack with a file written in the two
+    // seconds before loading (timestamps may be that coarse) or since is not saved this time.
+    auto fresh = loading - std::chrono::seconds(2);
+    bool settled = std::all_of(pack.files.begin(), pack.files.end(), [&](const std::string& file) {
+        std::error_code error;
+        fs::file_time_type written = fs::last_write_time(file, error);
+        return !error && written < fresh;
+    });
+    if (settled)
+        save_pack(path, pack, cache_directory);
     return pack;
 }
 

@@ -20,7 +20,8 @@ namespace factlint {
 std::string pack_cache_directory();
 
 /// load_pack(path), through the cache in `cache_directory` ("" loads from YAML, saving nothing).
-/// Throws ConfigError as load_pack does.
+/// A pack with a file written in the last two seconds is not saved (it may have changed while
+/// it was read). Throws ConfigError as load_pack does.
 RulePack load_pack_saved(const std::string& path, const std::string& cache_directory);
 
 /// The saved pack for `path`, if there is one and it still holds; else nothing.

@@ -108,6 +108,15 @@ with tempfile.TemporaryDirectory() as tmp:
     with_cache = dict(os.environ, FACTLINT_CACHE_DIR=cache)
     write(f"{tmp}/cached/.factlint.yaml", "imports: [default]\n")
     write(f"{tmp}/cached/draft.md", VARIANT)
+    settled = os.stat(f"{tmp}/cached/.factlint.yaml").st_mtime - 60
+    os.utime(f"{tmp}/cached/.factlint.yaml", (settled, settled))  # written a minute ago
+    fresh = dict(os.environ, FACTLINT_CACHE_DIR=f"{tmp}/fresh-cache")
+    write(f"{tmp}/fresh/.factlint.yaml", "imports: [default]\n")
+    write(f"{tmp}/fresh/draft.md", VARIANT)
+    result = run(["fresh/draft.md"], tmp, env=fresh)
+    saved = os.listdir(f"{tmp}/fresh-cache") if os.path.isdir(f"{tmp}/fresh-cache") else []
+    check("a pack written in the last seconds is not saved", result[0] == 1 and saved == [],
+          f"{result} {saved}")
     cold = run(["cached/draft.md"], tmp, env=with_cache)
     saved = os.listdir(cache) if os.path.isdir(cache) else []
     check("a run saves its pack", len(saved) == 1 and saved[0].endswith(".json"), saved)
