@@ -3,6 +3,7 @@
 #include "rules/saved_pack.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/core.h>
 #include <iostream>
@@ -185,7 +186,38 @@ OrderedInputs::OrderedInputs(const std::vector<std::string>& paths,
     : paths_(paths)
     , extensions_(extensions)
     , stdin_filename_(stdin_filename) {
+    // Test-only hook (tests/cli/cli_test.py): a smaller limit, so a test walks past it.
+    if (const char* limit = std::getenv("FACTLINT_TEST_KEPT_WALK_BYTES"))
+        max_kept_bytes_ = std::strtoull(limit, nullptr, 10);
     restart();
+}
+
+void OrderedInputs::KeptWalk::add(const Input& input) {
+    std::size_t slash = input.from_stdin ? 0 : input.path.rfind('/') + 1; // npos + 1 == 0
+    std::string_view directory = std::string_view(input.path).substr(0, slash);
+    if (input.from_stdin) {
+        directory_of.push_back(standard_input);
+    } else {
+        if (directories.empty() || directories.back() != directory) {
+            directories.emplace_back(directory);
+            bytes += sizeof(std::string) + directory.size();
+        }
+        directory_of.push_back(std::uint32_t(directories.size() - 1));
+    }
+    names.append(input.path, slash).push_back('\0');
+    bytes += sizeof(std::uint32_t) + input.path.size() - slash + 1;
+}
+
+Input OrderedInputs::KeptWalk::at(std::size_t index, std::size_t& offset) const {
+    std::string_view name(names.data() + offset);
+    offset += name.size() + 1;
+    std::uint32_t directory = directory_of[index];
+    if (directory == standard_input)
+        return Input{std::string(name), true};
+    std::string path;
+    path.reserve(directories[directory].size() + name.size());
+    path.append(directories[directory]).append(name);
+    return Input{std::move(path), false};
 }
 
 namespace {
@@ -234,12 +266,12 @@ std::optional<std::vector<std::string>> walk_order(std::vector<std::string> path
 
 void OrderedInputs::restart() {
     next_ = 0;
-    if (kept_) { // the first walk was short enough to keep: replay it rather than walk again
-        sorted_ = std::move(kept_);
-        kept_.reset();
+    replay_offset_ = 0;
+    if (kept_) { // the first walk was kept: replay it rather than walk again
+        replaying_ = true;
         walk_.reset();
     }
-    if (sorted_)
+    if (sorted_ || replaying_)
         return;
     bool first_walk = !walk_;
     // Walking the paths in sorted order streams like one path does (memory does not grow with
@@ -260,13 +292,16 @@ std::optional<Input> OrderedInputs::next(std::vector<std::string>* errors) {
         std::vector<std::string> dropped;
         std::optional<Input> input = walk_->next(errors ? *errors : dropped);
         if (input && kept_) {
-            kept_bytes_ += sizeof(Input) + input->path.size();
-            if (kept_bytes_ <= max_kept_bytes)
-                kept_->push_back(*input);
-            else
+            kept_->add(*input);
+            if (kept_->bytes > max_kept_bytes_)
                 kept_.reset(); // a long walk: walked again, never held
         }
         return input;
+    }
+    if (replaying_) {
+        if (next_ == kept_->directory_of.size())
+            return std::nullopt;
+        return kept_->at(next_++, replay_offset_);
     }
     if (errors) {
         errors->insert(errors->end(), collect_errors_.begin(), collect_errors_.end());

@@ -294,20 +294,24 @@ with tempfile.TemporaryDirectory() as tmp:
     check("two paths stream like one: peak RSS within 0.5 MB", two <= one + 512,
           f"one path {one} KB, two paths {two} KB")
 
-    # The first pass keeps a short walk and the second replays it; a long one (over 2 MiB of
-    # paths) is walked again. Either way every file comes once, in path order, whatever -j is:
-    # 13,000 files with 150-character names are over the limit, one directory of them under it.
+    # The first pass keeps its walk, each file as its name, and the second replays it; a walk
+    # past the limit (16 MiB; 200,000 bytes here, through the test-only hook) is walked again.
+    # Either way every file comes once, in path order, whatever -j is: 3,000 files with
+    # 150-character names take ~500 KB kept, one directory of them ~170 KB.
     long_name = "x" * 150
-    for i in range(13000):
+    for i in range(3000):
         os.makedirs(f"{tmp}/long/{i // 1000:02}", exist_ok=True)
         open(f"{tmp}/long/{i // 1000:02}/{i:05}-{long_name}.md", "w").close()
-    expected = sorted(f"long/{i // 1000:02}/{i:05}-{long_name}.md" for i in range(13000))
-    for args, want in ((["-j1", "long"], expected), (["-j3", "long"], expected),
-                       (["-j3", "long/05"], expected[5000:6000])):
-        code, out, err = run(["--format", "json", *args], tmp)
+    expected = sorted(f"long/{i // 1000:02}/{i:05}-{long_name}.md" for i in range(3000))
+    small_limit = dict(os.environ, FACTLINT_TEST_KEPT_WALK_BYTES="200000")
+    for args, want, env in ((["-j1", "long"], expected, None),
+                            (["-j1", "long"], expected, small_limit),
+                            (["-j3", "long"], expected, small_limit),
+                            (["-j3", "long/01"], expected[1000:2000], small_limit)):
+        code, out, err = run(["--format", "json", *args], tmp, env=env)
         paths = [f["path"] for f in json.loads(out)["files"]] if code == 0 else []
-        check(f"{' '.join(args)}: every file once, in path order", paths == want,
-              f"{code} {err!r} {len(paths)} files")
+        check(f"{' '.join(args)}{' (small limit)' if env else ''}: every file once, in path order",
+              paths == want, f"{code} {err!r} {len(paths)} files")
 
     # The progress bar: on stderr only when it is a terminal, never with --quiet.
     def stderr_on_terminal(args):
