@@ -85,7 +85,7 @@ public:
 
     /// The next input, or nothing at the end; problems met go to `errors` (nullptr: dropped).
     std::optional<Input> next(std::vector<std::string>* errors);
-    /// Starts again from the first input (walking the directory again).
+    /// Starts again from the first input (replaying a kept walk, else walking again).
     void restart();
 
 private:
