@@ -14,6 +14,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <fmt/core.h>
 #include <iostream>
 #include <mutex>
@@ -294,7 +295,7 @@ private:
 /// baseline needs it), or why it could not be read.
 struct Slot {
     std::optional<FileReport> report;
-    std::optional<LintResult> result;
+    std::unique_ptr<LintResult> result; // a pointer: results wait in a queue, most without one
     std::size_t bytes = 0;
     std::string error;
     bool ready = false;
@@ -307,41 +308,6 @@ int run_lint(std::span<const std::string> args) {
     if (auto stop = parse(args, options))
         return *stop;
 
-    // Inputs are walked twice, holding nothing per file: a first pass finds every file's pack
-    // (loaded before the workers start, so a configuration error stops the run before any
-    // output), reports missing paths and counts the files for the progress bar; the second
-    // pass feeds the workers. Files in one directory share a pack, so it is looked up once per
-    // directory. (Loading packs on other threads while the walk goes on, parsing their YAML
-    // files concurrently, was tried: no faster on a 2-core VM; see docs/performance.md.)
-    std::vector<std::string> errors;
-    OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
-    PackResolver resolver(options.config, options.no_cache ? "" : pack_cache_directory());
-    std::size_t total = 0;
-    try {
-        std::string directory;
-        while (std::optional<Input> input = inputs.next(&errors)) {
-            ++total;
-            std::string_view here =
-                input->from_stdin
-                    ? std::string_view()
-                    : std::string_view(input->path).substr(0, input->path.rfind('/') + 1);
-            if (input->from_stdin || here.empty() || here != directory) {
-                directory = here;
-                resolver.load_ahead(input->path);
-            }
-        }
-        resolver.wait();
-    } catch (const ConfigError& error) {
-        for (const std::string& message : errors)
-            fmt::print(stderr, "factlint: error: {}\n", message);
-        // what() is "file:line:col: message", the form editors jump to.
-        fmt::print(stderr, "{}\n", error.what());
-        return exit_error;
-    }
-    for (const std::string& error : errors)
-        fmt::print(stderr, "factlint: error: {}\n", error);
-    inputs.restart();
-
     bool tty_out = isatty(STDOUT_FILENO);
     ReporterOptions report_options{
         options.color == "always" || (options.color == "auto" && tty_out && !getenv("NO_COLOR")),
@@ -352,9 +318,12 @@ int run_lint(std::span<const std::string> args) {
                         !options.workflow.baseline.empty() ||
                         !options.workflow.write_baseline.empty();
 
-    // What reports results, in input order. One worker at a time uses it (see `reporting`).
-    Progress progress(!options.quiet && isatty(STDERR_FILENO) && total > 1, total);
-    bool io_error = !errors.empty();
+    // What reports results, in input order: one thread at a time (see `reporting`), and only
+    // once the walk has ended (see `walk_done`).
+    bool progress_wanted = !options.quiet && isatty(STDERR_FILENO);
+    Progress progress(false, 0); // replaced when the walk has counted the files
+    std::vector<std::string> errors;
+    bool io_error = false;
     bool findings = false;
     std::size_t bytes_done = 0;
     std::vector<LintResult> kept;
@@ -381,92 +350,205 @@ int run_lint(std::span<const std::string> args) {
         progress.update(index + 1, bytes_done);
     };
 
-    // Workers take inputs from the walk in order (the walk advances under the lock, one entry
-    // per input) but may finish out of order. Results wait in a ring of `window` slots (input k
-    // in slot k % window); the worker that finds the next input to report finished reports it,
-    // and the ones after it that are finished, outside the lock, unless another worker is
-    // already doing so. So output is in input (sorted) order, no thread sleeps waiting for it,
-    // and nothing wakes per file: a separate reporter thread woken per file (or per batch) made
-    // futex wake-ups ~20% of the CPU samples at -j1 on this VM. Workers stay at most `window`
-    // inputs ahead of the next input to report, which bounds memory on large corpora.
-    const std::size_t window =
-        std::max<std::size_t>(1, std::min<std::size_t>(total, 8 * std::size_t(options.jobs)));
-    std::vector<Slot> slots(window);
+    // Inputs are walked once, by this thread, holding ~12 bytes per file (OrderedInputs): the
+    // walk finds every file's pack (a configuration error stops the run before any output),
+    // reports missing paths and counts the files for the progress bar. Files in one directory
+    // share a pack, so it is looked up once per directory. With -jN, N-1 workers lint while the
+    // walk goes on: the first `hold` inputs are handed to them through `early`, and their
+    // results are held until the walk has ended. Then the walk is replayed to the workers, all
+    // N of them, from the first input not handed over.
+    //
+    // Workers may finish out of order. Results wait in `pending` (input k at pending[k -
+    // reported]); the worker that finds the next input to report finished reports it, and the
+    // ones after it that are finished, outside the lock, unless another thread is already doing
+    // so. So output is in input (sorted) order, no thread sleeps waiting for it, and nothing
+    // wakes per file: a separate reporter thread woken per file (or per batch) made futex
+    // wake-ups ~20% of the CPU samples at -j1 on this VM. After the walk, workers stay at most
+    // `window` inputs ahead of the next input to report, which bounds memory on large corpora.
+    OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
+    PackResolver resolver(options.config, options.no_cache ? "" : pack_cache_directory());
+    const std::size_t window = 8 * std::size_t(options.jobs);
+    const std::size_t hold = std::max<std::size_t>(window, 16384);
+    struct EarlyInput {
+        Input input;
+        const Linter* linter;
+    };
+    std::deque<EarlyInput> early; // walked inputs not yet taken by a worker
+    std::size_t early_count = 0;  // inputs handed over through `early` (at most `hold`)
+    std::string last_early_path;  // the last of them, to check the replay against
+    std::deque<Slot> pending;     // results of inputs `reported`, `reported` + 1, ...
     std::mutex mutex;
-    std::condition_variable window_moved; // workers `window` inputs ahead wait here
+    std::condition_variable changed; // waiting workers: an input, a slot or the walk's end came
     std::size_t workers_waiting = 0;
     std::size_t handed_out = 0;    // inputs taken by workers so far
-    bool walked = total == 0;      // the walk has ended: `handed_out` is the number of inputs
+    bool walk_done = false;        // the walk ended with every pack loaded: results may be reported
+    bool stop = false;             // the walk met a configuration error: workers stop
+    bool walked = false;           // the replay has ended: `handed_out` is the number of inputs
     std::size_t reported = 0;      // inputs reported so far: the next one to report
-    bool reporting = false;        // a worker is reporting; the others leave their results to it
-    std::string late_config_error; // a pack that appeared between the two passes and fails
+    bool reporting = false;        // a thread is reporting; the others leave their results to it
+    std::string late_config_error; // a pack that appeared between the walk and its replay, broken
+    // Reports the results that are next in order and finished; `lock` is held on entry and exit.
+    auto report_ready = [&](std::unique_lock<std::mutex>& lock) {
+        if (reporting || !walk_done)
+            return;
+        reporting = true;
+        while (!pending.empty() && pending.front().ready) {
+            Slot next = std::move(pending.front());
+            pending.pop_front();
+            std::size_t index = reported++;
+            bool wake_worker = workers_waiting > 0;
+            lock.unlock();
+            if (wake_worker) // a slot came free: one more input may be taken
+                changed.notify_one();
+            deliver(next, index);
+            lock.lock();
+        }
+        reporting = false;
+    };
     auto work = [&] {
         for (;;) {
-            std::optional<Input> input;
+            Input input;
             const Linter* linter = nullptr;
             std::size_t i = 0;
             {
                 std::unique_lock lock(mutex);
-                while (!walked && handed_out >= reported + window) {
-                    ++workers_waiting;
-                    window_moved.wait(lock);
-                    --workers_waiting;
-                }
-                if (walked)
-                    return;
-                input = inputs.next(nullptr);
-                if (input) {
-                    try {
-                        linter = resolver.linter_for(input->path).get();
-                    } catch (const ConfigError& error) {
-                        late_config_error = error.what();
-                        input.reset();
+                for (;;) {
+                    if (stop || walked)
+                        return;
+                    bool room = handed_out < reported + (walk_done ? window : hold);
+                    if (!early.empty() && room) {
+                        input = std::move(early.front().input);
+                        linter = early.front().linter;
+                        early.pop_front();
+                        break;
                     }
-                }
-                if (!input) {
-                    walked = true;
-                    bool wake_workers = workers_waiting > 0;
-                    lock.unlock();
-                    if (wake_workers)
-                        window_moved.notify_all();
-                    return;
+                    if (walk_done && early.empty() && room) {
+                        std::optional<Input> next = inputs.next(nullptr);
+                        if (next) {
+                            try {
+                                linter = resolver.linter_for(next->path).get();
+                                input = std::move(*next);
+                                break;
+                            } catch (const ConfigError& error) {
+                                late_config_error = error.what();
+                            }
+                        }
+                        walked = true;
+                        bool wake_workers = workers_waiting > 0;
+                        lock.unlock();
+                        if (wake_workers)
+                            changed.notify_all();
+                        return;
+                    }
+                    ++workers_waiting;
+                    changed.wait(lock);
+                    --workers_waiting;
                 }
                 i = handed_out++;
             }
             // The worker that linted a file also frees its document: its memory then goes back
             // to this thread's malloc arena, not to another thread's.
             Slot slot;
-            if (std::optional<std::string> bytes = read_input(*input, slot.error)) {
-                LintResult result = linter->lint(input->path, std::move(*bytes), lint_options);
+            if (std::optional<std::string> bytes = read_input(input, slot.error)) {
+                LintResult result = linter->lint(input.path, std::move(*bytes), lint_options);
                 slot.bytes = result.document.text.size();
                 if (keep_results)
-                    slot.result = std::move(result);
+                    slot.result = std::make_unique<LintResult>(std::move(result));
                 else
                     slot.report = make_file_report(result, options.min_level);
             }
             slot.ready = true;
             std::unique_lock lock(mutex);
-            slots[i % window] = std::move(slot);
-            if (reporting)
-                continue;
-            reporting = true;
-            while (slots[reported % window].ready) {
-                Slot next = std::move(slots[reported % window]);
-                slots[reported % window] = Slot{};
-                std::size_t index = reported++;
-                bool wake_worker = workers_waiting > 0;
-                lock.unlock();
-                if (wake_worker) // a slot came free: one more input may be taken
-                    window_moved.notify_one();
-                deliver(next, index);
-                lock.lock();
-            }
-            reporting = false;
+            if (pending.size() <= i - reported)
+                pending.resize(i - reported + 1);
+            pending[i - reported] = std::move(slot);
+            report_ready(lock);
         }
     };
-    std::vector<std::thread> workers;
-    for (unsigned j = 0; j < std::min<std::size_t>(options.jobs, std::max<std::size_t>(total, 1));
-         ++j)
+    std::vector<std::thread> workers; // N-1 start as the walk hands over inputs, the last after it
+    auto stop_workers = [&] {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        for (std::thread& worker : workers)
+            worker.join();
+    };
+
+    std::size_t total = 0;
+    try {
+        std::string directory;
+        bool early_open = options.jobs > 1;
+        while (std::optional<Input> input = inputs.next(&errors)) {
+            ++total;
+            std::string_view here =
+                input->from_stdin
+                    ? std::string_view()
+                    : std::string_view(input->path).substr(0, input->path.rfind('/') + 1);
+            if (input->from_stdin || here.empty() || here != directory) {
+                directory = here;
+                resolver.load_ahead(input->path);
+            }
+            if (!early_open)
+                continue;
+            const Linter* linter = nullptr;
+            try {
+                linter = resolver.linter_for(input->path).get();
+            } catch (const ConfigError&) {
+                early_open = false; // resolver.wait() reports it
+                continue;
+            }
+            last_early_path = input->path;
+            bool wake_worker = false;
+            {
+                std::lock_guard lock(mutex);
+                early.push_back({std::move(*input), linter});
+                wake_worker = workers_waiting > 0;
+            }
+            if (wake_worker)
+                changed.notify_one();
+            if (workers.size() + 1 < options.jobs)
+                workers.emplace_back(work);
+            early_open = ++early_count < hold;
+        }
+        resolver.wait();
+    } catch (const ConfigError& error) {
+        stop_workers();
+        for (const std::string& message : errors)
+            fmt::print(stderr, "factlint: error: {}\n", message);
+        // what() is "file:line:col: message", the form editors jump to.
+        fmt::print(stderr, "{}\n", error.what());
+        return exit_error;
+    } catch (...) {
+        stop_workers();
+        throw;
+    }
+    for (const std::string& error : errors)
+        fmt::print(stderr, "factlint: error: {}\n", error);
+    io_error = !errors.empty();
+    progress = Progress(progress_wanted && total > 1, total);
+
+    // The replay starts after the inputs handed over through `early`. It walks again when the
+    // walk was too long to keep: the files may have changed meanwhile.
+    inputs.restart();
+    std::optional<Input> last;
+    for (std::size_t k = 0; k < early_count; ++k)
+        last = inputs.next(nullptr);
+    if (early_count > 0 && (!last || last->path != last_early_path)) {
+        stop_workers();
+        fmt::print(stderr, "factlint: error: files were added or removed while factlint walked "
+                           "them; nothing was reported\n");
+        return exit_error;
+    }
+    {
+        std::unique_lock lock(mutex);
+        walk_done = true;
+        walked = total == 0;
+        report_ready(lock); // what the workers finished during the walk
+    }
+    changed.notify_all();
+    while (workers.size() < std::min<std::size_t>(options.jobs, total))
         workers.emplace_back(work);
     for (std::thread& worker : workers)
         worker.join();
