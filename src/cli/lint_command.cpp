@@ -3,21 +3,20 @@
 /// error.
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/lint_pool.hpp"
 #include "engine/workflow.hpp"
 #include "report/reporter.hpp"
 #include "rules/saved_pack.hpp"
 #include "rules/suggest.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
+#include <cstdlib>
 #include <fmt/core.h>
+#include <fstream>
 #include <iostream>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <unistd.h>
@@ -291,16 +290,6 @@ private:
     std::chrono::steady_clock::time_point last_{};
 };
 
-/// One input's outcome: what is reported of it (or its whole result, when --fix, --diff or a
-/// baseline needs it), or why it could not be read.
-struct Slot {
-    std::optional<FileReport> report;
-    std::unique_ptr<LintResult> result; // a pointer: results wait in a queue, most without one
-    std::size_t bytes = 0;
-    std::string error;
-    bool ready = false;
-};
-
 } // namespace
 
 int run_lint(std::span<const std::string> args) {
@@ -318,8 +307,7 @@ int run_lint(std::span<const std::string> args) {
                         !options.workflow.baseline.empty() ||
                         !options.workflow.write_baseline.empty();
 
-    // What reports results, in input order: one thread at a time (see `reporting`), and only
-    // once the walk has ended (see `walk_done`).
+    // What reports outcomes, in input order, one at a time, once the walk has ended (LintPool).
     bool progress_wanted = !options.quiet && isatty(STDERR_FILENO);
     Progress progress(false, 0); // replaced when the walk has counted the files
     std::vector<std::string> errors;
@@ -335,151 +323,47 @@ int run_lint(std::span<const std::string> args) {
         if (progress.enabled()) // the findings must reach the terminal before the bar is redrawn
             std::cout.flush();
     };
-    auto deliver = [&](Slot& slot, std::size_t index) {
-        if (!slot.error.empty()) {
+    auto deliver = [&](LintOutcome& outcome, std::size_t index) {
+        if (!outcome.error.empty()) {
             progress.clear();
-            fmt::print(stderr, "factlint: error: {}\n", slot.error);
+            fmt::print(stderr, "factlint: error: {}\n", outcome.error);
             io_error = true;
             return;
         }
-        bytes_done += slot.bytes;
-        if (slot.result)
-            kept.push_back(std::move(*slot.result));
+        bytes_done += outcome.bytes;
+        if (outcome.result)
+            kept.push_back(std::move(*outcome.result));
         else
-            report(*slot.report);
+            report(*outcome.report);
         progress.update(index + 1, bytes_done);
     };
 
-    // Inputs are walked once, by this thread, holding ~12 bytes per file (OrderedInputs): the
+    // Inputs are walked once, by this thread, holding ~12 bytes a file (OrderedInputs): the
     // walk finds every file's pack (a configuration error stops the run before any output),
     // reports missing paths and counts the files for the progress bar. Files in one directory
-    // share a pack, so it is looked up once per directory. With -jN, N-1 workers lint while the
-    // walk goes on: the first `hold` inputs are handed to them through `early`, and their
-    // results are held until the walk has ended. Then the walk is replayed to the workers, all
-    // N of them, from the first input not handed over.
-    //
-    // Workers may finish out of order. Results wait in `pending` (input k at pending[k -
-    // reported]); the worker that finds the next input to report finished reports it, and the
-    // ones after it that are finished, outside the lock, unless another thread is already doing
-    // so. So output is in input (sorted) order, no thread sleeps waiting for it, and nothing
-    // wakes per file: a separate reporter thread woken per file (or per batch) made futex
-    // wake-ups ~20% of the CPU samples at -j1 on this VM. After the walk, workers stay at most
-    // `window` inputs ahead of the next input to report, which bounds memory on large corpora.
+    // share a pack, so it is looked up once per directory. With -jN, N-1 workers lint the
+    // inputs the walk hands over while it goes on; then the walk is replayed to N workers from
+    // the first input not handed over (LintPool).
     OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
     PackResolver resolver(options.config, options.no_cache ? "" : pack_cache_directory());
-    const std::size_t window = 8 * std::size_t(options.jobs);
-    const std::size_t hold = std::max<std::size_t>(window, 16384);
-    struct EarlyInput {
-        Input input;
-        const Linter* linter;
-    };
-    std::deque<EarlyInput> early; // walked inputs not yet taken by a worker
-    std::size_t early_count = 0;  // inputs handed over through `early` (at most `hold`)
-    std::string last_early_path;  // the last of them, to check the replay against
-    std::deque<Slot> pending;     // results of inputs `reported`, `reported` + 1, ...
-    std::mutex mutex;
-    std::condition_variable changed; // waiting workers: an input, a slot or the walk's end came
-    std::size_t workers_waiting = 0;
-    std::size_t handed_out = 0;    // inputs taken by workers so far
-    bool walk_done = false;        // the walk ended with every pack loaded: results may be reported
-    bool stop = false;             // the walk met a configuration error: workers stop
-    bool walked = false;           // the replay has ended: `handed_out` is the number of inputs
-    std::size_t reported = 0;      // inputs reported so far: the next one to report
-    bool reporting = false;        // a thread is reporting; the others leave their results to it
-    std::string late_config_error; // a pack that appeared between the walk and its replay, broken
-    // Reports the results that are next in order and finished; `lock` is held on entry and exit.
-    auto report_ready = [&](std::unique_lock<std::mutex>& lock) {
-        if (reporting || !walk_done)
-            return;
-        reporting = true;
-        while (!pending.empty() && pending.front().ready) {
-            Slot next = std::move(pending.front());
-            pending.pop_front();
-            std::size_t index = reported++;
-            bool wake_worker = workers_waiting > 0;
-            lock.unlock();
-            if (wake_worker) // a slot came free: one more input may be taken
-                changed.notify_one();
-            deliver(next, index);
-            lock.lock();
+    auto lint = [&](const LintJob& job) {
+        LintOutcome outcome;
+        if (std::optional<std::string> bytes = read_input(job.input, outcome.error)) {
+            LintResult result = job.linter->lint(job.input.path, std::move(*bytes), lint_options);
+            outcome.bytes = result.document.text.size();
+            if (keep_results)
+                outcome.result = std::make_unique<LintResult>(std::move(result));
+            else
+                outcome.report = make_file_report(result, options.min_level);
         }
-        reporting = false;
+        return outcome;
     };
-    auto work = [&] {
-        for (;;) {
-            Input input;
-            const Linter* linter = nullptr;
-            std::size_t i = 0;
-            {
-                std::unique_lock lock(mutex);
-                for (;;) {
-                    if (stop || walked)
-                        return;
-                    bool room = handed_out < reported + (walk_done ? window : hold);
-                    if (!early.empty() && room) {
-                        input = std::move(early.front().input);
-                        linter = early.front().linter;
-                        early.pop_front();
-                        break;
-                    }
-                    if (walk_done && early.empty() && room) {
-                        std::optional<Input> next = inputs.next(nullptr);
-                        if (next) {
-                            try {
-                                linter = resolver.linter_for(next->path).get();
-                                input = std::move(*next);
-                                break;
-                            } catch (const ConfigError& error) {
-                                late_config_error = error.what();
-                            }
-                        }
-                        walked = true;
-                        bool wake_workers = workers_waiting > 0;
-                        lock.unlock();
-                        if (wake_workers)
-                            changed.notify_all();
-                        return;
-                    }
-                    ++workers_waiting;
-                    changed.wait(lock);
-                    --workers_waiting;
-                }
-                i = handed_out++;
-            }
-            // The worker that linted a file also frees its document: its memory then goes back
-            // to this thread's malloc arena, not to another thread's.
-            Slot slot;
-            if (std::optional<std::string> bytes = read_input(input, slot.error)) {
-                LintResult result = linter->lint(input.path, std::move(*bytes), lint_options);
-                slot.bytes = result.document.text.size();
-                if (keep_results)
-                    slot.result = std::make_unique<LintResult>(std::move(result));
-                else
-                    slot.report = make_file_report(result, options.min_level);
-            }
-            slot.ready = true;
-            std::unique_lock lock(mutex);
-            if (pending.size() <= i - reported)
-                pending.resize(i - reported + 1);
-            pending[i - reported] = std::move(slot);
-            report_ready(lock);
-        }
-    };
-    std::vector<std::thread> workers; // N-1 start as the walk hands over inputs, the last after it
-    auto stop_workers = [&] {
-        {
-            std::lock_guard lock(mutex);
-            stop = true;
-        }
-        changed.notify_all();
-        for (std::thread& worker : workers)
-            worker.join();
-    };
-
+    LintPool pool(options.jobs, lint, deliver);
     std::size_t total = 0;
+    std::string last_handed_over; // to check the replay against
     try {
         std::string directory;
-        bool early_open = options.jobs > 1;
+        bool handing_over = pool.accepting(); // inputs go to the pool in order, without a gap
         while (std::optional<Input> input = inputs.next(&errors)) {
             ++total;
             std::string_view here =
@@ -490,68 +374,66 @@ int run_lint(std::span<const std::string> args) {
                 directory = here;
                 resolver.load_ahead(input->path);
             }
-            if (!early_open)
+            if (!handing_over)
                 continue;
             const Linter* linter = nullptr;
             try {
                 linter = resolver.linter_for(input->path).get();
             } catch (const ConfigError&) {
-                early_open = false; // resolver.wait() reports it
+                handing_over = false; // resolver.wait() throws it
                 continue;
             }
-            last_early_path = input->path;
-            bool wake_worker = false;
-            {
-                std::lock_guard lock(mutex);
-                early.push_back({std::move(*input), linter});
-                wake_worker = workers_waiting > 0;
-            }
-            if (wake_worker)
-                changed.notify_one();
-            if (workers.size() + 1 < options.jobs)
-                workers.emplace_back(work);
-            early_open = ++early_count < hold;
+            last_handed_over = input->path;
+            pool.hand_over({std::move(*input), linter});
+            handing_over = pool.accepting();
         }
         resolver.wait();
     } catch (const ConfigError& error) {
-        stop_workers();
+        pool.stop();
         for (const std::string& message : errors)
             fmt::print(stderr, "factlint: error: {}\n", message);
         // what() is "file:line:col: message", the form editors jump to.
         fmt::print(stderr, "{}\n", error.what());
         return exit_error;
-    } catch (...) {
-        stop_workers();
-        throw;
     }
     for (const std::string& error : errors)
         fmt::print(stderr, "factlint: error: {}\n", error);
     io_error = !errors.empty();
     progress = Progress(progress_wanted && total > 1, total);
 
-    // The replay starts after the inputs handed over through `early`. It walks again when the
-    // walk was too long to keep: the files may have changed meanwhile.
-    inputs.restart();
-    std::optional<Input> last;
-    for (std::size_t k = 0; k < early_count; ++k)
-        last = inputs.next(nullptr);
-    if (early_count > 0 && (!last || last->path != last_early_path)) {
-        stop_workers();
-        fmt::print(stderr, "factlint: error: files were added or removed while factlint walked "
-                           "them; nothing was reported\n");
-        return exit_error;
+    // Test-only hook (tests/cli/cli_test.py): waits for a line on this FIFO, so that a test can
+    // change the files between the walk and its replay.
+    if (const char* fifo = std::getenv("FACTLINT_TEST_PAUSE_AFTER_WALK"))
+        std::ifstream(fifo).get();
+    // The replay starts after the handed-over inputs. A walk too long to keep is walked again,
+    // and the files may have changed meanwhile: the replay must reach the last handed-over input
+    // where the walk did.
+    bool replay = pool.handed_over() < total;
+    if (replay) {
+        inputs.restart();
+        std::optional<Input> last;
+        for (std::size_t k = 0; k < pool.handed_over(); ++k)
+            last = inputs.next(nullptr);
+        if (pool.handed_over() > 0 && (!last || last->path != last_handed_over)) {
+            pool.stop();
+            fmt::print(stderr, "factlint: error: files were added or removed while factlint "
+                               "walked them; nothing was reported\n");
+            return exit_error;
+        }
     }
-    {
-        std::unique_lock lock(mutex);
-        walk_done = true;
-        walked = total == 0;
-        report_ready(lock); // what the workers finished during the walk
-    }
-    changed.notify_all();
-    while (workers.size() < std::min<std::size_t>(options.jobs, total))
-        workers.emplace_back(work);
-    for (std::thread& worker : workers)
-        worker.join();
+    std::string late_config_error; // a pack that appeared between the walk and its replay, broken
+    pool.finish(total, [&]() -> std::optional<LintJob> {
+        std::optional<Input> input = replay ? inputs.next(nullptr) : std::nullopt;
+        if (!input)
+            return std::nullopt;
+        try {
+            const Linter* linter = resolver.linter_for(input->path).get();
+            return LintJob{std::move(*input), linter};
+        } catch (const ConfigError& error) {
+            late_config_error = error.what();
+            return std::nullopt;
+        }
+    });
     progress.clear();
     if (!late_config_error.empty()) {
         fmt::print(stderr, "{}\n", late_config_error);

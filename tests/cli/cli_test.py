@@ -11,6 +11,7 @@ import pty
 import subprocess
 import sys
 import tempfile
+import time
 
 BINARY = os.path.abspath(sys.argv[1])
 failures = []
@@ -312,6 +313,43 @@ with tempfile.TemporaryDirectory() as tmp:
         paths = [f["path"] for f in json.loads(out)["files"]] if code == 0 else []
         check(f"{' '.join(args)}{' (small limit)' if env else ''}: every file once, in path order",
               paths == want, f"{code} {err!r} {len(paths)} files")
+
+    # With -j2 the walk hands its first 16,384 inputs to a worker while it goes on; the rest
+    # come from a replay after it, here walked again (the test-only limit makes the walk too
+    # long to keep). Every file comes once, in path order. A file removed between the walk and
+    # its replay would shift the replay, so factlint stops and reports nothing; the test-only
+    # FIFO FACTLINT_TEST_PAUSE_AFTER_WALK holds factlint between the two.
+    huge = [f"huge/{i // 1000:02}/{i:05}.md" for i in range(16500)]
+    for name in huge:
+        os.makedirs(os.path.dirname(f"{tmp}/{name}"), exist_ok=True)
+        open(f"{tmp}/{name}", "w").close()
+    small_limit = dict(os.environ, FACTLINT_TEST_KEPT_WALK_BYTES="10000")
+    code, out, err = run(["-j2", "--format", "json", "huge"], tmp, env=small_limit)
+    paths = [f["path"] for f in json.loads(out)["files"]] if code == 0 else []
+    check("-j2, more files than handed over, walked again: every file once, in path order",
+          paths == huge, f"{code} {err!r} {len(paths)} files")
+    fifo = f"{tmp}/pause-after-walk"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([BINARY, "-j2", "--format", "json", "huge"], cwd=tmp,
+                            env=dict(small_limit, FACTLINT_TEST_PAUSE_AFTER_WALK=fifo),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    pause = None  # the FIFO opens for writing once factlint, done walking, opens it to read
+    for _ in range(6000):
+        try:
+            pause = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.01)
+    if pause is not None:
+        os.remove(f"{tmp}/{huge[0]}")
+        os.write(pause, b"\n")
+        os.close(pause)
+    out, err = proc.communicate(timeout=60)
+    check("a file removed between the walk and its replay: exit 2, nothing reported",
+          proc.returncode == 2 and out == "" and "files were added or removed" in err,
+          f"{proc.returncode} {out[:200]!r} {err!r}")
 
     # The progress bar: on stderr only when it is a terminal, never with --quiet.
     def stderr_on_terminal(args):
