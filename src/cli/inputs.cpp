@@ -380,18 +380,13 @@ PackResolver::PendingLinter& PackResolver::load(const std::string& config) {
     return linter;
 }
 
-std::shared_ptr<const Linter> PackResolver::linter_for(const std::string& path) {
+const PackResolver::PendingLinter& PackResolver::pending(const std::string& path) {
     std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
-    if (last_linter_ && directory == last_directory_)
-        return last_linter_;
-    std::shared_ptr<const Linter> linter = load(config_for(path)).get();
+    if (last_pending_ && directory == last_directory_)
+        return *last_pending_;
+    last_pending_ = &load(config_for(path)); // map nodes stay where they are
     last_directory_ = directory;
-    last_linter_ = linter;
-    return linter;
-}
-
-void PackResolver::load_ahead(const std::string& path) {
-    load(config_for(path)).wait();
+    return *last_pending_;
 }
 
 void PackResolver::wait() {

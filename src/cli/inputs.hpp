@@ -133,17 +133,23 @@ public:
         : override_(std::move(config_override))
         , cache_directory_(std::move(cache_directory)) {}
 
-    /// The linter for a file at `path` (relative paths resolve from the working directory);
-    /// throws its pack's ConfigError.
-    std::shared_ptr<const Linter> linter_for(const std::string& path);
-    /// Loads the pack of the file at `path`, keeping a ConfigError for wait() or linter_for():
-    /// a walk goes on past a broken pack, so every missing path is listed before its error.
-    void load_ahead(const std::string& path);
-    /// Throws the ConfigError of the first pack load_ahead() loaded that failed.
+    /// A pack being loaded: the first get() or wait() on it loads it, on the thread that calls
+    /// it (others wait), and keeps a ConfigError for every later one.
+    using PendingLinter = std::shared_future<std::shared_ptr<const Linter>>;
+
+    /// The pack of the file at `path` (relative paths resolve from the working directory), not
+    /// loaded yet: a walk goes on past a broken pack, so every missing path is listed before
+    /// its error. The reference stays valid as long as the resolver.
+    const PendingLinter& pending(const std::string& path);
+    /// The linter for a file at `path`; throws its pack's ConfigError.
+    std::shared_ptr<const Linter> linter_for(const std::string& path) {
+        return pending(path).get();
+    }
+    /// Loads every pack pending() gave, in that order (those not loaded yet, on this thread);
+    /// throws the ConfigError of the first that failed.
     void wait();
 
 private:
-    using PendingLinter = std::shared_future<std::shared_ptr<const Linter>>;
     std::string config_for(const std::string& path);
     PendingLinter& load(const std::string& config);
 
@@ -151,11 +157,11 @@ private:
     std::string cache_directory_;
     std::map<std::string, std::string> config_by_directory_;
     std::map<std::string, PendingLinter> linter_by_config_;
-    std::vector<PendingLinter> loading_; ///< in the order load_ahead() asked for them
-    // The last directory as written and its linter: a walk hands out a directory's files
+    std::vector<PendingLinter> loading_; ///< in the order pending() first gave them
+    // The last directory as written and its pack: a walk hands out a directory's files
     // together, and resolving each one (an absolute path, a getcwd call) is then skipped.
     std::string last_directory_;
-    std::shared_ptr<const Linter> last_linter_;
+    const PendingLinter* last_pending_ = nullptr;
 };
 
 /// Reads each input in order and hands its bytes and its file's linter to `visit`. Unreadable

@@ -348,8 +348,15 @@ int run_lint(std::span<const std::string> args) {
     PackResolver resolver(options.config, options.no_cache ? "" : pack_cache_directory());
     auto lint = [&](const LintJob& job) {
         LintOutcome outcome;
+        const Linter* linter = nullptr;
+        try {
+            linter = job.linter->get().get();
+        } catch (const ConfigError& error) { // resolver.wait() reports it and the pool stops
+            outcome.error = error.what();
+            return outcome;
+        }
         if (std::optional<std::string> bytes = read_input(job.input, outcome.error)) {
-            LintResult result = job.linter->lint(job.input.path, std::move(*bytes), lint_options);
+            LintResult result = linter->lint(job.input.path, std::move(*bytes), lint_options);
             outcome.bytes = result.document.text.size();
             if (keep_results)
                 outcome.result = std::make_unique<LintResult>(std::move(result));
@@ -363,29 +370,21 @@ int run_lint(std::span<const std::string> args) {
     std::string last_handed_over; // to check the replay against
     try {
         std::string directory;
-        bool handing_over = pool.accepting(); // inputs go to the pool in order, without a gap
+        const PackResolver::PendingLinter* linter = nullptr;
         while (std::optional<Input> input = inputs.next(&errors)) {
             ++total;
             std::string_view here =
                 input->from_stdin
                     ? std::string_view()
                     : std::string_view(input->path).substr(0, input->path.rfind('/') + 1);
-            if (input->from_stdin || here.empty() || here != directory) {
+            if (!linter || input->from_stdin || here.empty() || here != directory) {
                 directory = here;
-                resolver.load_ahead(input->path);
+                linter = &resolver.pending(input->path);
             }
-            if (!handing_over)
-                continue;
-            const Linter* linter = nullptr;
-            try {
-                linter = resolver.linter_for(input->path).get();
-            } catch (const ConfigError&) {
-                handing_over = false; // resolver.wait() throws it
-                continue;
+            if (pool.accepting()) {
+                last_handed_over = input->path;
+                pool.hand_over({std::move(*input), linter}); // a worker loads the pack
             }
-            last_handed_over = input->path;
-            pool.hand_over({std::move(*input), linter});
-            handing_over = pool.accepting();
         }
         resolver.wait();
     } catch (const ConfigError& error) {
@@ -426,9 +425,10 @@ int run_lint(std::span<const std::string> args) {
         std::optional<Input> input = replay ? inputs.next(nullptr) : std::nullopt;
         if (!input)
             return std::nullopt;
+        const PackResolver::PendingLinter& linter = resolver.pending(input->path);
         try {
-            const Linter* linter = resolver.linter_for(input->path).get();
-            return LintJob{std::move(*input), linter};
+            linter.get(); // a pack that appeared after the walk is loaded here, and may fail
+            return LintJob{std::move(*input), &linter};
         } catch (const ConfigError& error) {
             late_config_error = error.what();
             return std::nullopt;

@@ -18,10 +18,10 @@
 
 namespace factlint::cli {
 
-/// An input and the linter of its file.
+/// An input and the pack of its file (a worker may be the one that loads it).
 struct LintJob {
     Input input;
-    const Linter* linter = nullptr;
+    const PackResolver::PendingLinter* linter = nullptr;
 };
 
 /// One input's outcome: what is reported of it (or its whole result, when --fix, --diff or a
