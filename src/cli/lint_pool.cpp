@@ -57,7 +57,7 @@ void LintPool::stop() {
 }
 
 void LintPool::work() {
-    const std::size_t window = 8 * std::size_t(jobs_);
+    const std::size_t window = window_per_job * jobs_;
     for (;;) {
         LintJob job;
         std::size_t index = 0;

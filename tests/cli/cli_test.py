@@ -149,8 +149,8 @@ with tempfile.TemporaryDirectory() as tmp:
           f"{out1!r} vs {out4!r}")
 
     # The walk streams into the workers: nested directories, names that sort differently as
-    # paths and as strings ("a/b" before "a-b"), and more files than the reorder window (8 per
-    # job) give the same output, in path order, for every -j.
+    # paths and as strings ("a/b" before "a-b"), and files that finish out of order give the
+    # same output, in path order, for every -j (the window after the walk: unit_lint_pool).
     names = ["deep/a/b/01.md", "deep/a-b/02.md", "deep/a/z.md", "deep/a.md", "deep/B/03.md",
              "deep/b/04.txt", "deep/.hidden/05.md", "deep/node_modules/06.md", "deep/c.rst"]
     names += [f"deep/many/{i:03}.md" for i in range(40)]

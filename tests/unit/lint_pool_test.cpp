@@ -2,6 +2,8 @@
 // the workers finish, none before the walk has ended, and none after a stop.
 #include "cli/lint_pool.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <mutex>
@@ -120,6 +122,30 @@ TEST_CASE("after a stop nothing is delivered, and workers end") {
             pool.hand_over(job(i));
     }
     CHECK(delivered.count() == 0);
+}
+
+TEST_CASE("after the walk, workers stay within a window of the next outcome to deliver") {
+    // Input 0 takes 50 ms: the other workers run on to the window's end, then wait for it.
+    const unsigned jobs = 3;
+    const std::size_t window = LintPool::window_per_job * jobs;
+    Delivered delivered;
+    std::mutex mutex;
+    std::size_t most_ahead = 0;
+    LintPool pool(
+        jobs,
+        [&](const LintJob& job) {
+            std::size_t i = std::stoul(job.input.path.substr(1));
+            if (i == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            std::lock_guard lock(mutex);
+            most_ahead = std::max(most_ahead, i - delivered.count());
+            return LintOutcome{{}, {}, 0, job.input.path};
+        },
+        delivered.deliver());
+    pool.finish(window * 4, inputs_from(0, window * 4));
+    CHECK(delivered.inputs == names(window * 4));
+    CHECK(most_ahead < window);
+    CHECK(most_ahead >= window - jobs); // they did run on while input 0 was linted
 }
 
 TEST_CASE("at most `hold` inputs are handed over; the replay gives the rest") {
