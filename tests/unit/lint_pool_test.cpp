@@ -144,7 +144,9 @@ TEST_CASE("after the walk, workers stay within a window of the next outcome to d
         delivered.deliver());
     pool.finish(window * 4, inputs_from(0, window * 4));
     CHECK(delivered.inputs == names(window * 4));
-    CHECK(most_ahead < window);
+    // The pool counts an outcome as delivered just before it calls deliver(), so this count
+    // may be one behind: an input may be `window` ahead of it, never more.
+    CHECK(most_ahead <= window);
     CHECK(most_ahead >= window - jobs); // they did run on while input 0 was linted
 }
 
