@@ -340,8 +340,8 @@ int run_lint(std::span<const std::string> args) {
 
     // Inputs are walked once, by this thread, holding ~12 bytes a file (OrderedInputs): the
     // walk finds every file's pack (a configuration error stops the run before any output),
-    // reports missing paths and counts the files for the progress bar. Files in one directory
-    // share a pack, so it is looked up once per directory. With -jN, N-1 workers lint the
+    // reports missing paths and counts the files for the progress bar (the resolver looks a
+    // pack up once per directory). With -jN, N-1 workers lint the
     // inputs the walk hands over while it goes on; then the walk is replayed to N workers from
     // the first input not handed over (LintPool).
     OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
@@ -369,21 +369,12 @@ int run_lint(std::span<const std::string> args) {
     std::size_t total = 0;
     std::string last_handed_over; // to check the replay against
     try {
-        std::string directory;
-        const PackResolver::PendingLinter* linter = nullptr;
         while (std::optional<Input> input = inputs.next(&errors)) {
             ++total;
-            std::string_view here =
-                input->from_stdin
-                    ? std::string_view()
-                    : std::string_view(input->path).substr(0, input->path.rfind('/') + 1);
-            if (!linter || input->from_stdin || here.empty() || here != directory) {
-                directory = here;
-                linter = &resolver.pending(input->path);
-            }
+            const PackResolver::PendingLinter& linter = resolver.pending(input->path);
             if (pool.accepting()) {
                 last_handed_over = input->path;
-                pool.hand_over({std::move(*input), linter}); // a worker loads the pack
+                pool.hand_over({std::move(*input), &linter}); // a worker loads the pack
             }
         }
         resolver.wait();
