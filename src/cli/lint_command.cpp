@@ -341,9 +341,9 @@ int run_lint(std::span<const std::string> args) {
     // Inputs are walked once, by this thread, holding ~12 bytes a file (OrderedInputs): the
     // walk finds every file's pack (a configuration error stops the run before any output),
     // reports missing paths and counts the files for the progress bar (the resolver looks a
-    // pack up once per directory). With -jN, N-1 workers lint the
-    // inputs the walk hands over while it goes on; then the walk is replayed to N workers from
-    // the first input not handed over (LintPool).
+    // pack up once per directory). With -jN, N-1 workers lint the inputs the walk hands over
+    // while it goes on; then the walk is replayed to N workers from the first input not handed
+    // over (LintPool).
     OrderedInputs inputs(options.paths, options.extensions, options.stdin_filename);
     PackResolver resolver(options.config, options.no_cache ? "" : pack_cache_directory());
     auto lint = [&](const LintJob& job) {
