@@ -291,9 +291,13 @@ with tempfile.TemporaryDirectory() as tmp:
                                    stderr=subprocess.DEVNULL)
         return os.wait4(process.pid, 0)[2].ru_maxrss
 
-    one, two = peak_kb(["big"]), peak_kb(["big/two", "big/one"])
-    check("two paths stream like one: peak RSS within 0.5 MB", two <= one + 512,
-          f"one path {one} KB, two paths {two} KB")
+    # Not under a sanitizer: its runtime holds freed memory in quarantine, and peak RSS moves by
+    # megabytes from run to run (+-2.3 MB measured under ASan, 0 in a Release build).
+    linked = subprocess.run(["ldd", BINARY], capture_output=True, text=True).stdout
+    if not any(runtime in linked for runtime in ("libasan", "libtsan")):
+        one, two = peak_kb(["big"]), peak_kb(["big/two", "big/one"])
+        check("two paths stream like one: peak RSS within 0.5 MB", two <= one + 512,
+              f"one path {one} KB, two paths {two} KB")
 
     # The first pass keeps its walk, each file as its name, and the second replays it; a walk
     # past the limit (16 MiB; 200,000 bytes here, through the test-only hook) is walked again.
