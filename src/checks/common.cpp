@@ -122,19 +122,27 @@ const Fact* newest_fact(const RulePack& pack, std::string_view entity, std::stri
     return newest;
 }
 
-const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of) {
+std::vector<const Fact*> facts_with_same_number(const RulePack& pack, const Claim& claim,
+                                                const Date& as_of) {
+    std::vector<const Fact*> found;
     std::optional<double> number = headline_number(claim.quantity.value, claim.quantity.low);
     if (!number)
-        return nullptr;
-    const Fact* found = nullptr;
-    for (const Fact& fact : pack.facts) {
-        std::optional<double> figure = headline_number(fact.value, fact.low);
-        if (fact.entity == claim.entity && fact.metric == claim.metric && figure &&
-            *figure == *number && known_by(fact.as_of, as_of) &&
-            (!found || found->as_of <= fact.as_of))
-            found = &fact;
+        return found;
+    // Later in the pack first, so that of two facts of a date the later one leads.
+    for (auto fact = pack.facts.rbegin(); fact != pack.facts.rend(); ++fact) {
+        std::optional<double> figure = headline_number(fact->value, fact->low);
+        if (fact->entity == claim.entity && fact->metric == claim.metric && figure &&
+            *figure == *number && known_by(fact->as_of, as_of))
+            found.push_back(&*fact);
     }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Fact* a, const Fact* b) { return b->as_of < a->as_of; });
     return found;
+}
+
+const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of) {
+    std::vector<const Fact*> found = facts_with_same_number(pack, claim, as_of);
+    return found.empty() ? nullptr : found.front();
 }
 
 std::string display_name(const RulePack& pack, std::string_view entity_id) {

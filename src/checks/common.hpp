@@ -43,7 +43,12 @@ std::optional<double> headline_number(std::optional<double> value, std::optional
 /// The newest fact about (entity, metric) dated on or before `as_of`, or nullptr.
 const Fact* newest_fact(const RulePack& pack, std::string_view entity, std::string_view metric,
                         const Date& as_of);
-/// The newest fact (on or before `as_of`) that repeats the claim's number, or nullptr.
+/// Every fact (on or before `as_of`) that repeats the claim's number, the newest first: a figure
+/// may have come from several sources ("at least 100 killed": Lee Seong-kweun on December 19,
+/// the NIS on December 23).
+std::vector<const Fact*> facts_with_same_number(const RulePack& pack, const Claim& claim,
+                                                const Date& as_of);
+/// The newest of them, or nullptr.
 const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of);
 
 /// An entity's preferred spelling, or the id itself when unknown.

@@ -10,15 +10,6 @@
 
 namespace factlint::checks {
 
-namespace {
-
-bool same(const Interval& a, const Interval& b) {
-    return a.low == b.low && a.high == b.high && a.low_open == b.low_open &&
-           a.high_open == b.high_open;
-}
-
-} // namespace
-
 void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
     // Most documents have no tracked figure: then nothing is set up.
     if (std::none_of(context.claims.begin(), context.claims.end(), is_tracked))
@@ -53,25 +44,34 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
                 hedges.push_back(&claim);
         }
 
-        // Against the source: the draft's interval strictly inside the fact's is a claim the
-        // source did not make.
-        if (const Fact* fact =
-                fact_with_same_number(context.pack, claim, judged_at(claim, context.as_of))) {
-            std::optional<Interval> sourced = interval_of(*fact, tolerances);
-            if (sourced && !same(*sourced, *claimed) && contains(*sourced, *claimed)) {
-                add_fact_args(context.pack, *fact, args);
-                out.push_back(
-                    {{},
-                     Level::warning,
-                     claim.quantity.span,
-                     rule_message(context,
-                                  "hedge mismatch: '{claim}' is stronger than the source, which "
-                                  "says {figure} ({source}, {date})",
-                                  args),
-                     {},
-                     {}});
+        // Against the sources: the draft's interval strictly inside a fact's is a claim that
+        // source did not make. Any fact with this number that the draft matches or hedges more
+        // ("about 10,000" for "over 10,000") makes it a figure some source gave.
+        std::vector<const Fact*> facts =
+            facts_with_same_number(context.pack, claim, judged_at(claim, context.as_of));
+        const Fact* overstated = nullptr;
+        bool sourced = false;
+        for (const Fact* fact : facts) {
+            std::optional<Interval> interval = interval_of(*fact, tolerances);
+            if (!interval)
                 continue;
-            }
+            if (contains(*claimed, *interval))
+                sourced = true;
+            else if (!overstated && contains(*interval, *claimed))
+                overstated = fact;
+        }
+        if (overstated && !sourced) {
+            add_fact_args(context.pack, *overstated, args);
+            out.push_back({{},
+                           Level::warning,
+                           claim.quantity.span,
+                           rule_message(context,
+                                        "hedge mismatch: '{claim}' is stronger than the source, "
+                                        "which says {figure} ({source}, {date})",
+                                        args),
+                           {},
+                           {}});
+            continue;
         }
 
         if (!other)

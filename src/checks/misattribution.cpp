@@ -26,31 +26,43 @@ bool sentence_names_source(const CheckContext& context, const Claim& claim, cons
     return false;
 }
 
+/// True when `id` is the fact's source, its via, or a group the source speaks for ("South Korean
+/// lawmakers said" for Lee Seong-kweun's figure, seed 002).
+bool names_source(const RulePack& pack, const Fact& fact, const std::string& id) {
+    if (id.empty())
+        return false;
+    if (id == fact.source || id == fact.via)
+        return true;
+    auto member = pack.member_of.find(fact.source);
+    return member != pack.member_of.end() &&
+           std::find(member->second.begin(), member->second.end(), id) != member->second.end();
+}
+
 } // namespace
 
 void misattribution(const CheckContext& context, std::vector<Diagnostic>& out) {
     for (const Claim& claim : context.claims) {
         if (!is_tracked(claim) || !claim.attribution || claim.attribution->entity.empty())
             continue;
-        const Fact* fact =
-            fact_with_same_number(context.pack, claim, judged_at(claim, context.as_of));
-        if (!fact || (fact->source.empty() && fact->via.empty()))
+        std::vector<const Fact*> facts =
+            facts_with_same_number(context.pack, claim, judged_at(claim, context.as_of));
+        std::erase_if(facts,
+                      [](const Fact* fact) { return fact->source.empty() && fact->via.empty(); });
+        if (facts.empty())
             continue;
+        // Crediting the source of any fact with this figure is right, not only the newest.
         const Attribution& said = *claim.attribution;
-        // The source itself, its via, or a group the source speaks for ("South Korean
-        // lawmakers said" for Lee Seong-kweun's figure, seed 002).
-        auto member = context.pack.member_of.find(fact->source);
-        auto named = [&](const std::string& id) {
-            return !id.empty() && (id == fact->source || id == fact->via ||
-                                   (member != context.pack.member_of.end() &&
-                                    std::find(member->second.begin(), member->second.end(), id) !=
-                                        member->second.end()));
+        auto credited = [&](const Fact* fact) {
+            return names_source(context.pack, *fact, said.entity) ||
+                   names_source(context.pack, *fact, said.via) ||
+                   sentence_names_source(context, claim, *fact);
         };
-        if (named(said.entity) || named(said.via) || sentence_names_source(context, claim, *fact))
+        if (std::any_of(facts.begin(), facts.end(), credited))
             continue;
+        const Fact& fact = *facts.front();
         MessageArgs args;
         add_claim_args(context, claim, args);
-        add_fact_args(context.pack, *fact, args);
+        add_fact_args(context.pack, fact, args);
         args["written"] = said.source;
         Diagnostic diagnostic;
         diagnostic.span = said.span.empty() ? claim.quantity.span : said.span;
