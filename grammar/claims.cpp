@@ -1140,10 +1140,20 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                     break; // "100 killed": the verb is not part of the subject
                 ++last;
             }
+            // A metric word after the number, before any comma ("1,000 were wounded", "10,000
+            // deployed"), says what it counts: a metric noun before it then belongs to the figure
+            // before ("at least 100 killed, 1,000 were wounded").
+            bool metric_follows = std::any_of(
+                facts.metric_hits.begin(), facts.metric_hits.end(), [&](const MetricHit& hit) {
+                    return hit.span.begin >= quantity_span.end && hit.span.end <= clause_end &&
+                           std::string_view(prose)
+                                   .substr(quantity_span.end, hit.span.begin - quantity_span.end)
+                                   .find_first_of(",;") == std::string_view::npos;
+                });
             if (first != last) {
                 claim.subject_span = {first->span.begin, (last - 1)->span.end};
                 claim.subject = std::string(claim.subject_span.in(prose));
-            } else {
+            } else if (!metric_follows) {
                 // "casualties are estimated at 4,700", "casualties ... surpassed 3,000": the
                 // nearest metric noun before the number in its clause, with a group before it.
                 for (auto hit = facts.metric_hits.rbegin(); hit != facts.metric_hits.rend(); ++hit)

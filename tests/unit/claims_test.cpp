@@ -114,6 +114,19 @@ TEST_CASE("claims: the noun before 'are estimated at' and 'surpassed'") {
     CHECK(surpassed.quantity.qualifier == Qualifier::more_than);
 }
 
+TEST_CASE("claims: in a list of figures, each counts what follows it, not what came before") {
+    for (std::string text :
+         {"Of the North Korean troops, at least 100 were killed, 1,000 were wounded and over "
+          "10,000 were deployed, the NIS said.",
+          "North Korean troops: at least 100 killed, another 1,000 wounded, over 10,000 "
+          "deployed."}) {
+        CAPTURE(text);
+        CHECK(claim_for(text, "at least 100").metric == "killed");
+        CHECK(claim_for(text, "1,000").metric == "wounded");
+        CHECK(claim_for(text, "over 10,000").metric == "deployed");
+    }
+}
+
 TEST_CASE("claims: attribution in the sentence, with title and chain") {
     std::string text = "At least 100 North Korean soldiers have died, lawmaker Lee Sung-kwon said, "
                        "citing the NIS.";
