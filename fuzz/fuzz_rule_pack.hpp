@@ -18,10 +18,14 @@ inline const RulePack& rule_pack() {
         } catch (const std::exception&) {
         }
         RulePack small;
+        small.lexicon.entities.push_back({"north-korean-troops",
+                                          "North Korean troops",
+                                          "",
+                                          {"North Korean soldiers"},
+                                          "group",
+                                          {}});
         small.lexicon.entities.push_back(
-            {"north-korean-troops", "North Korean troops", "", {"North Korean soldiers"}, "group"});
-        small.lexicon.entities.push_back(
-            {"nis", "National Intelligence Service", "", {"NIS"}, "organisation"});
+            {"nis", "National Intelligence Service", "", {"NIS"}, "organisation", {}});
         small.lexicon.metrics.push_back({"killed", {"deaths"}, {"killed", "died"}, "people"});
         Fact fact;
         fact.entity = "north-korean-troops";

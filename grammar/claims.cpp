@@ -341,6 +341,10 @@ struct ClaimExtractor::Tables {
         bool group = false;
         bool person = false;
         bool source = false; ///< a person, organisation or outlet: who may say a figure
+        /// For a place or government: the groups that belong to it (`belongs_to`).
+        std::vector<std::size_t> groups;
+        /// For a group: the last words of its names, lower-case ("troops", "soldiers").
+        std::vector<std::string> heads;
     };
     std::vector<EntityRole> roles; ///< parallel to `entities`
 
@@ -495,8 +499,24 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon)
         const std::string& kind = entity.kind;
         bool person = kind == "person";
         tables.roles.push_back(
-            {kind == "group", person,
-             person || kind == "organisation" || kind == "organization" || kind == "outlet"});
+            {kind == "group",
+             person,
+             person || kind == "organisation" || kind == "organization" || kind == "outlet",
+             {},
+             {}});
+    }
+    for (std::size_t i = 0; i < lexicon.entities.size(); ++i) {
+        const EntityEntry& group = lexicon.entities[i];
+        for (const std::string& owner : group.belongs_to)
+            for (std::size_t j = 0; j < lexicon.entities.size(); ++j)
+                if (lexicon.entities[j].id == owner)
+                    tables.roles[j].groups.push_back(i);
+        if (!group.belongs_to.empty()) {
+            std::vector<std::string> names = group.aliases;
+            names.push_back(group.name);
+            for (const std::string& name : names)
+                tables.roles[i].heads.push_back(lower(name.substr(name.rfind(' ') + 1)));
+        }
     }
     for (std::size_t i = 0; i < lexicon.entities.size(); ++i) {
         const EntityEntry& entity = lexicon.entities[i];
@@ -1251,6 +1271,19 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                     for (const Mention& hint : facts.group_hints)
                         if (claim.entity.empty())
                             claim.entity = tables.entities[hint.entity].id;
+                    // "Pyongyang has deployed 18,000 troops": a place or government the group
+                    // belongs to, counting a noun the group's names end in (not "workers").
+                    if (claim.entity.empty() && !claim.subject.empty())
+                        for (const Mention& mention : facts.mentions)
+                            for (std::size_t group : tables.roles[mention.entity].groups) {
+                                const auto& heads = tables.roles[group].heads;
+                                if (claim.entity.empty() &&
+                                    std::find(heads.begin(), heads.end(),
+                                              lower((last - 1)->span.in(prose))) != heads.end() &&
+                                    !(claim.attribution &&
+                                      claim.attribution->span.contains(mention.span)))
+                                    claim.entity = tables.entities[group].id;
+                            }
                     if (claim.entity.empty() && paragraph_group != no_group &&
                         paragraph_group_paragraph == sentence.paragraph &&
                         !(claim.attribution &&

@@ -19,6 +19,9 @@ struct EntityEntry {
     std::string preferred;            ///< preferred spelling (defaults to name)
     std::vector<std::string> aliases; ///< other ways it is written ("Lee Sung-kwon")
     std::string kind;                 ///< person | organisation | group | place
+    /// For a group: ids of the places or governments whose people it is ("Pyongyang has
+    /// deployed 18,000 troops" counts North Korean troops).
+    std::vector<std::string> belongs_to;
     friend bool operator==(const EntityEntry&, const EntityEntry&) = default;
 };
 

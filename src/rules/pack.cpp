@@ -171,6 +171,9 @@ public:
         for (auto& [member, groups] : pack.member_of)
             for (std::string& group : groups)
                 group = known_entity(group, member_locations_.at(member), "member_of");
+        for (EntityEntry& entity : pack.lexicon.entities)
+            for (std::string& owner : entity.belongs_to)
+                owner = known_entity(owner, belongs_locations_.at(entity.id), "belongs_to");
         for (std::size_t i = 0; i < pack.relations.size(); ++i)
             for (const auto* side : {&pack.relations[i].left, &pack.relations[i].right})
                 for (const Term& term : *side)
@@ -183,6 +186,7 @@ private:
     std::set<std::string> loaded_;
     std::vector<SourceLocation> relation_locations_;
     std::map<std::string, SourceLocation> member_locations_;
+    std::map<std::string, SourceLocation> belongs_locations_;
 
     YAML::Node parse_yaml(const std::string& text) const {
         try {
@@ -306,7 +310,7 @@ private:
 
     void read_entity(const YAML::Node& node) {
         expect(node, YAML::NodeType::Map, "an entity");
-        check_keys(node, {"id", "name", "preferred", "aliases", "kind", "member_of"});
+        check_keys(node, {"id", "name", "preferred", "aliases", "kind", "member_of", "belongs_to"});
         EntityEntry entity;
         entity.id = required_string(node, "id", "an entity");
         entity.name = required_string(node, "name", "an entity");
@@ -324,6 +328,13 @@ private:
         } else {
             pack.member_of.erase(entity.id); // a replacing entry replaces all of it
             member_locations_.erase(entity.id);
+        }
+        if (node["belongs_to"]) {
+            if (entity.kind != "group")
+                fail(node["belongs_to"],
+                     "belongs_to: only a group belongs to a place or government");
+            entity.belongs_to = strings(node["belongs_to"], "belongs_to");
+            belongs_locations_[entity.id] = at(node["belongs_to"].Mark());
         }
         auto& list = pack.lexicon.entities;
         auto same = std::find_if(list.begin(), list.end(),

@@ -24,7 +24,7 @@ namespace factlint {
 BOOST_DESCRIBE_ENUM(Qualifier, exact, about, at_least, more_than, at_most, less_than, range, vague)
 BOOST_DESCRIBE_ENUM(Level, info, warning, error)
 BOOST_DESCRIBE_STRUCT(Date, (), (year, month, day))
-BOOST_DESCRIBE_STRUCT(EntityEntry, (), (id, name, preferred, aliases, kind))
+BOOST_DESCRIBE_STRUCT(EntityEntry, (), (id, name, preferred, aliases, kind, belongs_to))
 BOOST_DESCRIBE_STRUCT(MetricEntry, (), (id, nouns, verbs, unit))
 BOOST_DESCRIBE_STRUCT(Lexicon, (), (entities, metrics))
 BOOST_DESCRIBE_STRUCT(SourceLocation, (), (file, line, column))
@@ -66,7 +66,7 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 /// Bumped when the layout of a saved pack changes in a way its member names do not show.
-constexpr int format_version = 1;
+constexpr int format_version = 2;
 
 std::optional<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -15,14 +15,18 @@ Lexicon test_lexicon() {
          "North Korean troops",
          "",
          {"North Korean soldiers", "North Korean forces", "Pyongyang's troops"},
-         "group"},
-        {"nis", "National Intelligence Service", "NIS", {"NIS"}, "organisation"},
+         "group",
+         {"north-korea", "pyongyang"}},
+        {"north-korea", "North Korea", "", {"DPRK"}, "place", {}},
+        {"pyongyang", "Pyongyang", "", {}, "place", {}},
+        {"nis", "National Intelligence Service", "NIS", {"NIS"}, "organisation", {}},
         {"lee-seong-kweun",
          "Lee Seong-kweun",
          "Lee Seong-kweun",
          {"Lee Sung-kwon", "Lee Seong-Kwon", "Lee"},
-         "person"},
-        {"zelenskyy", "Volodymyr Zelenskyy", "Zelenskyy", {"Zelensky"}, "person"},
+         "person",
+         {}},
+        {"zelenskyy", "Volodymyr Zelenskyy", "Zelenskyy", {"Zelensky"}, "person", {}},
     };
     lexicon.metrics = {
         {"killed", {"deaths", "dead"}, {"killed", "died", "lost their lives"}, "people"},
@@ -97,6 +101,22 @@ TEST_CASE("claims: a generic noun takes the group the sentence or paragraph is a
         "North Korean forces joined the assault on Kursk.\n\nAbout 300 soldiers have been killed.",
         "About 300");
     CHECK(elsewhere.entity.empty());
+}
+
+TEST_CASE("claims: troops of the place or government a group belongs to are the group") {
+    Claim deployed = claim_for("According to Lee, Pyongyang has deployed about 18,000 troops in "
+                               "two phases to support Russia.",
+                               "about 18,000");
+    CHECK(deployed.entity == "north-korean-troops");
+    CHECK(deployed.metric == "deployed");
+    CHECK(claim_for("North Korea has sent 11,000 soldiers to Russia.", "11,000").entity ==
+          "north-korean-troops");
+    // A noun the group's names do not end in counts someone else.
+    CHECK(claim_for("North Korea has sent 1,000 workers to Russia.", "1,000").entity.empty());
+    // North Korean casualties are still the group, not the country.
+    CHECK(claim_for("North Korean casualties are estimated at approximately 4,700.",
+                    "approximately 4,700")
+              .entity == "north-korean-troops");
 }
 
 TEST_CASE("claims: the noun before 'are estimated at' and 'surpassed'") {

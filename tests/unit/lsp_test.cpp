@@ -25,9 +25,9 @@ namespace {
 RulePack small_pack() {
     RulePack pack;
     pack.lexicon.entities.push_back(
-        {"north-korean-troops", "North Korean troops", "", {"North Korean soldiers"}, "group"});
+        {"north-korean-troops", "North Korean troops", "", {"North Korean soldiers"}, "group", {}});
     pack.lexicon.entities.push_back(
-        {"nis", "National Intelligence Service", "", {"NIS"}, "organisation"});
+        {"nis", "National Intelligence Service", "", {"NIS"}, "organisation", {}});
     pack.lexicon.metrics.push_back({"killed", {"deaths"}, {"killed", "died"}, "people"});
     Fact older;
     older.entity = "north-korean-troops";

@@ -107,6 +107,12 @@ TEST_CASE("pack errors name file:line:col and say what was expected") {
     CHECK(error_of("unknown-member/pack.yaml") ==
           "unknown-member/pack.yaml:6:16: member_of: unknown entity 'lawmaker'; did you mean "
           "'lawmakers'?");
+    CHECK(error_of("unknown-owner/pack.yaml") ==
+          "unknown-owner/pack.yaml:6:17: belongs_to: unknown entity 'north-kore'; did you mean "
+          "'north-korea'?");
+    CHECK(error_of("owner-of-person/pack.yaml") ==
+          "owner-of-person/pack.yaml:6:17: belongs_to: only a group belongs to a place or "
+          "government");
     CHECK(error_of("unknown-kind/pack.yaml") ==
           "unknown-kind/pack.yaml:4:11: unknown kind 'organization'; did you mean "
           "'organisation'? (valid kinds: person, organisation, group, place)");
