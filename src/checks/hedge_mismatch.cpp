@@ -44,12 +44,15 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
                 hedges.push_back(&claim);
         }
 
-        // Against the sources: the draft's interval strictly inside a fact's is a claim that
-        // source did not make. Any fact with this number that the draft matches or hedges more
-        // ("about 10,000" for "over 10,000") makes it a figure some source gave.
+        // Against the sources: a draft's interval strictly inside a fact's is a claim that
+        // source did not make ("600" for "about 600"), and one that only overlaps it is another
+        // claim ("more than 600" for "about 600"). Any fact with this number that the draft
+        // matches or hedges more ("about 10,000" for "over 10,000") makes it a figure some
+        // source gave.
         std::vector<const Fact*> facts =
             facts_with_same_number(context.pack, claim, judged_at(claim, context.as_of));
         const Fact* overstated = nullptr;
+        const Fact* reworded = nullptr;
         bool sourced = false;
         for (const Fact* fact : facts) {
             std::optional<Interval> interval = interval_of(*fact, tolerances);
@@ -57,20 +60,25 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
                 continue;
             if (contains(*claimed, *interval))
                 sourced = true;
-            else if (!overstated && contains(*interval, *claimed))
-                overstated = fact;
+            else if (contains(*interval, *claimed))
+                overstated = overstated ? overstated : fact;
+            else
+                reworded = reworded ? reworded : fact;
         }
-        if (overstated && !sourced) {
-            add_fact_args(context.pack, *overstated, args);
-            out.push_back({{},
-                           Level::warning,
-                           claim.quantity.span,
-                           rule_message(context,
-                                        "hedge mismatch: '{claim}' is stronger than the source, "
-                                        "which says {figure} ({source}, {date})",
-                                        args),
-                           {},
-                           {}});
+        if (!sourced && (overstated || reworded)) {
+            add_fact_args(context.pack, overstated ? *overstated : *reworded, args);
+            out.push_back(
+                {{},
+                 Level::warning,
+                 claim.quantity.span,
+                 rule_message(context,
+                              overstated ? "hedge mismatch: '{claim}' is stronger than the "
+                                           "source, which says {figure} ({source}, {date})"
+                                         : "hedge mismatch: '{claim}' is not what the source "
+                                           "says: {figure} ({source}, {date})",
+                              args),
+                 {},
+                 {}});
             continue;
         }
 
