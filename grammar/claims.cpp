@@ -1273,17 +1273,18 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                             claim.entity = tables.entities[hint.entity].id;
                     // "Pyongyang has deployed 18,000 troops": a place or government the group
                     // belongs to, counting a noun the group's names end in (not "workers").
-                    if (claim.entity.empty() && !claim.subject.empty())
+                    if (claim.entity.empty() && !claim.subject.empty()) {
+                        std::string head = lower((last - 1)->span.in(prose));
                         for (const Mention& mention : facts.mentions)
                             for (std::size_t group : tables.roles[mention.entity].groups) {
                                 const auto& heads = tables.roles[group].heads;
                                 if (claim.entity.empty() &&
-                                    std::find(heads.begin(), heads.end(),
-                                              lower((last - 1)->span.in(prose))) != heads.end() &&
+                                    std::find(heads.begin(), heads.end(), head) != heads.end() &&
                                     !(claim.attribution &&
                                       claim.attribution->span.contains(mention.span)))
                                     claim.entity = tables.entities[group].id;
                             }
+                    }
                     if (claim.entity.empty() && paragraph_group != no_group &&
                         paragraph_group_paragraph == sentence.paragraph &&
                         !(claim.attribution &&
