@@ -730,9 +730,18 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                 // Metric words only qualify figures: a sentence without any needs only the
                 // names and cues that later sentences refer back to.
                 if (!(every && quantities.empty()))
-                    if (auto hit = tables.match(tables.metric_words, lowered, at, end, token.slot))
-                        facts.metric_hits.push_back(
-                            {{at, hit->second}, hit->first.metric, hit->first.verb});
+                    if (auto hit =
+                            tables.match(tables.metric_words, lowered, at, end, token.slot)) {
+                        MetricHit found{{at, hit->second}, hit->first.metric, hit->first.verb};
+                        // A phrase that starts inside the one before and reaches further is
+                        // the reading: "have been killed or wounded" counts casualties.
+                        auto& hits = facts.metric_hits;
+                        if (!hits.empty() && at < hits.back().span.end &&
+                            found.span.end > hits.back().span.end)
+                            hits.back() = found;
+                        else
+                            hits.push_back(found);
+                    }
             }
             // A name may also start inside a joined word ("anti-Kim"), though no claim is
             // linked there.
@@ -1214,7 +1223,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                                 quantity_span.begin - std::min(hit.span.end, quantity_span.begin));
                 if (between.find_first_of(",;") != std::string_view::npos)
                     distance += 1000;
-                if (distance < best) {
+                // A tie goes to the word after: "had died and 2,700 had been injured".
+                if (distance < best || (distance == best && after)) {
                     best = distance;
                     metric = &hit;
                 }

@@ -145,6 +145,33 @@ const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, cons
     return found.empty() ? nullptr : found.front();
 }
 
+std::vector<std::string> account_of(const CheckContext& context, const Claim& claim) {
+    std::vector<std::string> ids;
+    auto add = [&](const std::string& id) {
+        if (!id.empty())
+            ids.push_back(id);
+    };
+    if (claim.attribution) {
+        add(claim.attribution->entity);
+        add(claim.attribution->via);
+    }
+    // A source the lexicon does not know ("an unnamed official") says nothing; the fact that
+    // gives the same number may.
+    if (ids.empty())
+        if (const Fact* fact =
+                fact_with_same_number(context.pack, claim, judged_at(claim, context.as_of))) {
+            add(fact->source);
+            add(fact->via);
+        }
+    return ids;
+}
+
+bool different_accounts(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    return !a.empty() && !b.empty() && std::none_of(a.begin(), a.end(), [&](const std::string& id) {
+        return std::find(b.begin(), b.end(), id) != b.end();
+    });
+}
+
 std::string display_name(const RulePack& pack, std::string_view entity_id) {
     for (const EntityEntry& entity : pack.lexicon.entities)
         if (entity.id == entity_id)

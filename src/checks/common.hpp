@@ -50,6 +50,12 @@ std::vector<const Fact*> facts_with_same_number(const RulePack& pack, const Clai
                                                 const Date& as_of);
 /// The newest of them, or nullptr.
 const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of);
+/// Who a figure comes from: its attribution's known source and via, else the source and via of
+/// the fact that gives that same number. Empty when unknown.
+std::vector<std::string> account_of(const CheckContext& context, const Claim& claim);
+/// Two known accounts with no source or via in common ("Lee, citing the NIS" and "the NIS" are
+/// one account; the NIS and Ukraine's military intelligence are two).
+bool different_accounts(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 /// An entity's preferred spelling, or the id itself when unknown.
 std::string display_name(const RulePack& pack, std::string_view entity_id);

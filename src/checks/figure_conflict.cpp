@@ -1,5 +1,7 @@
 // figure-conflict: two claims in one document about the same entity, metric and time whose
-// hedged intervals cannot both hold. Overlapping hedges ("about 300", "more than 290") agree.
+// hedged intervals cannot both hold. Overlapping hedges ("about 300", "more than 290") agree,
+// and two known sources may disagree: the NIS's "about 3,000" casualties next to Ukraine's
+// "nearly 4,000" reports two estimates, not one that contradicts itself.
 #include "checks/common.hpp"
 #include "checks/rule_types.hpp"
 
@@ -18,6 +20,7 @@ constexpr std::size_t max_distinct_figures = 64;
 struct Seen {
     Interval interval;
     const Claim* claim;
+    std::vector<std::string> account; ///< account_of(claim)
 };
 
 bool same(const Interval& a, const Interval& b) {
@@ -43,10 +46,11 @@ void figure_conflict(const CheckContext& context, std::vector<Diagnostic>& out) 
         std::string key = claim.entity + '\n' + claim.metric + '\n' +
                           (claim.date ? claim.date->iso() : std::string());
         std::vector<Seen>& earlier = seen[key];
+        std::vector<std::string> account = account_of(context, claim);
         bool known = false;
         for (const Seen& other : earlier) {
             known = known || same(other.interval, *interval);
-            if (overlaps(other.interval, *interval))
+            if (overlaps(other.interval, *interval) || different_accounts(account, other.account))
                 continue;
             MessageArgs args;
             add_claim_args(context, claim, args);
@@ -62,7 +66,7 @@ void figure_conflict(const CheckContext& context, std::vector<Diagnostic>& out) 
             break; // one finding per claim: the first figure it contradicts
         }
         if (!known && earlier.size() < max_distinct_figures)
-            earlier.push_back({*interval, &claim});
+            earlier.push_back({*interval, &claim, std::move(account)});
     }
 }
 

@@ -25,8 +25,9 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
         MessageArgs args;
         add_claim_args(context, claim, args);
 
-        // The same number hedged differently earlier in the document. One entry per (thing,
-        // time, number, hedge) keeps this linear on documents that repeat a figure.
+        // The same number hedged differently earlier in the document, by the same account (two
+        // sources may hedge one number differently). One entry per (thing, time, number, hedge)
+        // keeps this linear on documents that repeat a figure.
         const Claim* other = nullptr;
         if (std::optional<double> number =
                 headline_number(claim.quantity.value, claim.quantity.low)) {
@@ -34,11 +35,16 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
                                           claim.date ? claim.date->iso() : "", *number);
             std::vector<const Claim*>& hedges = first_by_hedge[key];
             bool hedge_seen = false;
+            std::vector<std::string> account;
             for (const Claim* earlier : hedges) {
-                if (earlier->quantity.qualifier == claim.quantity.qualifier)
+                if (earlier->quantity.qualifier == claim.quantity.qualifier) {
                     hedge_seen = true;
-                else if (!other)
-                    other = earlier;
+                } else if (!other) {
+                    if (account.empty())
+                        account = account_of(context, claim);
+                    if (!different_accounts(account, account_of(context, *earlier)))
+                        other = earlier;
+                }
             }
             if (!hedge_seen)
                 hedges.push_back(&claim);
@@ -62,8 +68,9 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
                 sourced = true;
             else if (contains(*interval, *claimed))
                 overstated = overstated ? overstated : fact;
-            else
-                reworded = reworded ? reworded : fact;
+            else if (claim.quantity.qualifier != Qualifier::range &&
+                     fact->qualifier != Qualifier::range)
+                reworded = reworded ? reworded : fact; // a range is a claim of its own
         }
         if (!sourced && (overstated || reworded)) {
             add_fact_args(context.pack, overstated ? *overstated : *reworded, args);

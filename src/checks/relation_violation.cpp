@@ -63,29 +63,6 @@ const Claim* nearest(const std::vector<const Claim*>& claims, const Claim& ancho
     return at - before->quantity.span.begin <= (*after)->quantity.span.begin - at ? before : *after;
 }
 
-/// Who a figure comes from: its attribution's known source and via, else the source and via of
-/// the fact that gives that same number. Empty when unknown.
-std::vector<std::string> account_of(const CheckContext& context, const Claim& claim) {
-    std::vector<std::string> ids;
-    auto add = [&](const std::string& id) {
-        if (!id.empty())
-            ids.push_back(id);
-    };
-    if (claim.attribution) {
-        add(claim.attribution->entity);
-        add(claim.attribution->via);
-    }
-    // A source the lexicon does not know ("an unnamed official") says nothing; the fact that
-    // gives the same number may.
-    if (ids.empty())
-        if (const Fact* fact =
-                fact_with_same_number(context.pack, claim, judged_at(claim, context.as_of))) {
-            add(fact->source);
-            add(fact->via);
-        }
-    return ids;
-}
-
 /// False when two of the figures come from different known sources: a U.S. estimate of
 /// "several hundred" casualties next to the NIS's killed and wounded is two accounts, not one
 /// sum that fails to add up. Accounts that share a source or a via ("Lee, citing the NIS" and
@@ -99,9 +76,7 @@ bool one_account(const CheckContext& context, const Relation& relation,
             if (account.empty())
                 continue;
             for (const auto& earlier : accounts)
-                if (std::none_of(account.begin(), account.end(), [&](const std::string& id) {
-                        return std::find(earlier.begin(), earlier.end(), id) != earlier.end();
-                    }))
+                if (different_accounts(account, earlier))
                     return false;
             accounts.push_back(std::move(account));
         }

@@ -29,12 +29,15 @@ Lexicon test_lexicon() {
         {"zelenskyy", "Volodymyr Zelenskyy", "Zelenskyy", {"Zelensky"}, "person", {}},
     };
     lexicon.metrics = {
-        {"killed", {"deaths", "dead"}, {"killed", "died", "lost their lives"}, "people"},
+        {"killed",
+         {"deaths", "dead"},
+         {"killed", "died", "lost their lives", "have been killed"},
+         "people"},
         {"wounded",
          {"injuries", "wounded"},
          {"wounded", "injured", "sustained injuries"},
          "people"},
-        {"casualties", {"casualties"}, {}, "people"},
+        {"casualties", {"casualties"}, {"killed or wounded"}, "people"},
         {"deployed", {"deployment"}, {"deployed", "sent", "dispatched", "stationed"}, "people"},
     };
     return lexicon;
@@ -101,6 +104,22 @@ TEST_CASE("claims: a generic noun takes the group the sentence or paragraph is a
         "North Korean forces joined the assault on Kursk.\n\nAbout 300 soldiers have been killed.",
         "About 300");
     CHECK(elsewhere.entity.empty());
+}
+
+TEST_CASE("claims: between two metric words as near, the one after the number counts it") {
+    std::string text =
+        "The NIS said 300 North Korean soldiers had died and 2,700 had been injured.";
+    CHECK(claim_for(text, "300").metric == "killed");
+    CHECK(claim_for(text, "2,700").metric == "wounded");
+}
+
+TEST_CASE("claims: a longer metric phrase overlapping a shorter one is the reading") {
+    // "have been killed" would say killed; "killed or wounded" says casualties.
+    CHECK(
+        claim_for("Nearly 4,000 North Korean soldiers have been killed or wounded.", "Nearly 4,000")
+            .metric == "casualties");
+    CHECK(claim_for("About 600 North Korean soldiers have been killed.", "About 600").metric ==
+          "killed");
 }
 
 TEST_CASE("claims: troops of the place or government a group belongs to are the group") {
