@@ -82,8 +82,13 @@ TEST_CASE("one description of a figure, in words and in symbols") {
     fact.low = 2000;
     fact.high = 9999;
     fact.qualifier = Qualifier::vague;
-    CHECK(describe(fact) == "2,000 to 9,999");
+    CHECK(describe(fact) == "thousands"); // the words the interval stands for
     CHECK(describe(fact, FigureStyle::symbols) == "2,000–9,999");
+    fact.low = 200;
+    fact.high = 500;
+    CHECK(describe(fact) == "a few hundred");
+    fact.high = 600; // no words say exactly this
+    CHECK(describe(fact) == "200 to 600");
     CHECK(group_digits(1234567) == "1,234,567");
     CHECK(group_digits(2.5) == "2.5");
     CHECK(format_number(10000) == "10000");
