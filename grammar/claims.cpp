@@ -1115,7 +1115,13 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             // A view of `prose` itself: std::string::substr would return a temporary.
             std::string_view before = std::string_view(prose).substr(
                 sentence.span.begin, quantity.span.begin - sentence.span.begin);
-            std::string tail = lower(before.substr(before.size() > 12 ? before.size() - 12 : 0));
+            std::string tail = lower(before.substr(before.size() > 24 ? before.size() - 24 : 0));
+            // "by mid-January", "as of late December", "by the end of 2024": the part of the
+            // period does not change which period the figures are dated by.
+            for (std::string_view part : {"mid-", "early ", "late ", "the end of ", "end of ",
+                                          "the middle of ", "the start of "})
+                if (tail.ends_with(part))
+                    tail.resize(tail.size() - part.size());
             for (std::string_view marker :
                  {"by ", "as of ", "as at ", "until ", "through ", "in ", "since "})
                 if (tail.ends_with(marker) || tail == marker.substr(0, marker.size() - 1))
@@ -1201,12 +1207,27 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
 
             // Metric: a metric word in the subject, else the nearest in the clause, preferring
             // words after the number ("100 soldiers were killed"), then before ("killed 100").
+            // A metric word that only qualifies the subject's noun ("2,000 wounded soldiers")
+            // gives way to a metric verb after the subject ("... have been repatriated").
+            const Span subject = claim.subject_span;
+            bool predicate =
+                !subject.empty() &&
+                std::any_of(facts.metric_hits.begin(), facts.metric_hits.end(),
+                            [&](const MetricHit& hit) {
+                                return hit.verb && hit.span.begin >= subject.end &&
+                                       hit.span.end <= clause_end &&
+                                       std::string_view(prose)
+                                               .substr(subject.end, hit.span.begin - subject.end)
+                                               .find_first_of(",;") == std::string_view::npos;
+                            });
             const MetricHit* metric = nullptr;
             std::size_t best = SIZE_MAX;
             for (const MetricHit& hit : facts.metric_hits) {
                 if (hit.span.begin < clause_begin || hit.span.end > clause_end)
                     continue;
-                if (!claim.subject_span.empty() && claim.subject_span.contains(hit.span)) {
+                if (!subject.empty() && subject.contains(hit.span)) {
+                    if (predicate && hit.span.end < subject.end)
+                        continue;
                     metric = &hit;
                     break;
                 }

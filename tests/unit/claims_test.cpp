@@ -39,6 +39,7 @@ Lexicon test_lexicon() {
          "people"},
         {"casualties", {"casualties"}, {"killed or wounded"}, "people"},
         {"deployed", {"deployment"}, {"deployed", "sent", "dispatched", "stationed"}, "people"},
+        {"repatriated", {}, {"repatriated", "sent home"}, "people"},
     };
     return lexicon;
 }
@@ -225,6 +226,25 @@ TEST_CASE("claims: a claim that dates itself") {
 
     Claim undated = claim_for("300 North Korean soldiers had died.", "300", reference);
     CHECK_FALSE(undated.date);
+
+    // A part of the period dates the figure by the period.
+    for (std::string text : {"The NIS said 3,000 North Korean soldiers had died by mid-January.",
+                             "By the end of January, 3,000 North Korean soldiers had died.",
+                             "In early January 2025, 3,000 North Korean soldiers had died."}) {
+        CAPTURE(text);
+        Claim part = claim_for(text, "3,000", reference);
+        REQUIRE(part.date);
+        CHECK(part.date->iso() == "2025-01");
+    }
+}
+
+TEST_CASE("claims: a metric word before the noun gives way to the verb after it") {
+    CHECK(claim_for("Roughly 2,000 wounded North Korean soldiers have been repatriated.",
+                    "Roughly 2,000")
+              .metric == "repatriated");
+    // With no verb after, the word is the metric: "2,700 injured soldiers".
+    CHECK(claim_for("The NIS counted 2,700 injured North Korean soldiers.", "2,700").metric ==
+          "wounded");
 }
 
 TEST_CASE("claims: find_names reports every spelling and whether it is preferred") {
