@@ -145,6 +145,22 @@ const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, cons
     return found.empty() ? nullptr : found.front();
 }
 
+int credit(const RulePack& pack, const Fact& fact, const Attribution& said) {
+    auto names_source = [&](const std::string& id) {
+        if (id.empty())
+            return false;
+        if (id == fact.source)
+            return true;
+        auto member = pack.member_of.find(fact.source);
+        return member != pack.member_of.end() &&
+               std::find(member->second.begin(), member->second.end(), id) != member->second.end();
+    };
+    if (names_source(said.entity) || names_source(said.via))
+        return 2;
+    bool via = !fact.via.empty() && (said.entity == fact.via || said.via == fact.via);
+    return via ? 1 : 0;
+}
+
 std::vector<std::string> account_of(const CheckContext& context, const Claim& claim) {
     std::vector<std::string> ids;
     auto add = [&](const std::string& id) {

@@ -50,6 +50,9 @@ std::vector<const Fact*> facts_with_same_number(const RulePack& pack, const Clai
                                                 const Date& as_of);
 /// The newest of them, or nullptr.
 const Fact* fact_with_same_number(const RulePack& pack, const Claim& claim, const Date& as_of);
+/// How well an attribution credits a fact: 2 when it names the fact's source (or a group the
+/// source speaks for, `member_of`), 1 when it names only the fact's via, 0 otherwise.
+int credit(const RulePack& pack, const Fact& fact, const Attribution& said);
 /// Who a figure comes from: its attribution's known source and via, else the source and via of
 /// the fact that gives that same number. Empty when unknown.
 std::vector<std::string> account_of(const CheckContext& context, const Claim& claim);

@@ -54,26 +54,37 @@ void hedge_mismatch(const CheckContext& context, std::vector<Diagnostic>& out) {
         // source did not make ("600" for "about 600"), and one that only overlaps it is another
         // claim ("more than 600" for "about 600"). Any fact with this number that the draft
         // matches or hedges more ("about 10,000" for "over 10,000") makes it a figure some
-        // source gave.
+        // source gave. The finding names the fact of the source the draft credits, if any
+        // ("300, the NIS said" against the NIS's "more than 300", not the lawmakers' "about
+        // 300"), else the newest.
         std::vector<const Fact*> facts =
             facts_with_same_number(context.pack, claim, judged_at(claim, context.as_of));
-        const Fact* overstated = nullptr;
-        const Fact* reworded = nullptr;
+        if (claim.attribution)
+            std::stable_sort(facts.begin(), facts.end(), [&](const Fact* a, const Fact* b) {
+                return credit(context.pack, *a, *claim.attribution) >
+                       credit(context.pack, *b, *claim.attribution);
+            });
+        const Fact* unbacked = nullptr;
+        bool overstated = false;
         bool sourced = false;
         for (const Fact* fact : facts) {
             std::optional<Interval> interval = interval_of(*fact, tolerances);
             if (!interval)
                 continue;
-            if (contains(*claimed, *interval))
+            if (contains(*claimed, *interval)) {
                 sourced = true;
-            else if (contains(*interval, *claimed))
-                overstated = overstated ? overstated : fact;
-            else if (claim.quantity.qualifier != Qualifier::range &&
-                     fact->qualifier != Qualifier::range)
-                reworded = reworded ? reworded : fact; // a range is a claim of its own
+                continue;
+            }
+            bool inside = contains(*interval, *claimed);
+            // A range against another hedge is a claim of its own, not a reworded one.
+            if (!unbacked && (inside || (claim.quantity.qualifier != Qualifier::range &&
+                                         fact->qualifier != Qualifier::range))) {
+                unbacked = fact;
+                overstated = inside;
+            }
         }
-        if (!sourced && (overstated || reworded)) {
-            add_fact_args(context.pack, overstated ? *overstated : *reworded, args);
+        if (!sourced && unbacked) {
+            add_fact_args(context.pack, *unbacked, args);
             out.push_back(
                 {{},
                  Level::warning,

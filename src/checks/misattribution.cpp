@@ -26,18 +26,6 @@ bool sentence_names_source(const CheckContext& context, const Claim& claim, cons
     return false;
 }
 
-/// True when `id` is the fact's source, its via, or a group the source speaks for ("South Korean
-/// lawmakers said" for Lee Seong-kweun's figure, seed 002).
-bool names_source(const RulePack& pack, const Fact& fact, const std::string& id) {
-    if (id.empty())
-        return false;
-    if (id == fact.source || id == fact.via)
-        return true;
-    auto member = pack.member_of.find(fact.source);
-    return member != pack.member_of.end() &&
-           std::find(member->second.begin(), member->second.end(), id) != member->second.end();
-}
-
 } // namespace
 
 void misattribution(const CheckContext& context, std::vector<Diagnostic>& out) {
@@ -53,8 +41,7 @@ void misattribution(const CheckContext& context, std::vector<Diagnostic>& out) {
         // Crediting the source of any fact with this figure is right, not only the newest.
         const Attribution& said = *claim.attribution;
         auto credited = [&](const Fact* fact) {
-            return names_source(context.pack, *fact, said.entity) ||
-                   names_source(context.pack, *fact, said.via) ||
+            return credit(context.pack, *fact, said) > 0 ||
                    sentence_names_source(context, claim, *fact);
         };
         if (std::any_of(facts.begin(), facts.end(), credited))

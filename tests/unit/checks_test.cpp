@@ -250,6 +250,22 @@ TEST_CASE("hedge-mismatch: stronger than the source") {
     CHECK(run("hedge-mismatch", weaker, january).empty());
 }
 
+TEST_CASE("hedge-mismatch: the fact of the source the draft credits is the one named") {
+    // January 13: the NIS said "more than 300", South Korean lawmakers (citing it) "about 300".
+    Draft nis = draft("300 were killed, the NIS said.\n",
+                      {{"300", "north-korean-troops", "killed", "nis"}});
+    auto found = run("hedge-mismatch", nis, january);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message ==
+          "hedge mismatch: '300' is not what the source says: more than 300 (NIS, 2025-01-13)");
+    Draft lawmakers = draft("300 were killed, South Korean lawmakers said.\n",
+                            {{"300", "north-korean-troops", "killed", "south-korean-lawmakers"}});
+    found = run("hedge-mismatch", lawmakers, january);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == "hedge mismatch: '300' is stronger than the source, which says "
+                              "about 300 (NIS via South Korean lawmakers, 2025-01-13)");
+}
+
 TEST_CASE("hedge-mismatch: one figure hedged two ways in one document") {
     Draft d = draft("Some 250 died, officials said.\n\nAt least 250 were killed.\n",
                     {{"Some 250"}, {"At least 250"}});
