@@ -1252,13 +1252,33 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             }
             if (metric)
                 claim.metric = tables.metrics[metric->metric].id;
+            // The group a place or government in the sentence stands for, when the subject's
+            // last word is how one of the group's names ends: "DPRK troops", "Pyongyang has
+            // deployed 18,000 troops", but not "North Korea sent 1,000 workers".
+            std::string head = lower(std::string_view(claim.subject)
+                                         .substr(claim.subject.rfind(' ') == std::string::npos
+                                                     ? 0
+                                                     : claim.subject.rfind(' ') + 1));
+            auto group_of = [&](const Mention& mention) -> const std::string* {
+                for (std::size_t group : tables.roles[mention.entity].groups) {
+                    const auto& heads = tables.roles[group].heads;
+                    if (std::find(heads.begin(), heads.end(), head) != heads.end())
+                        return &tables.entities[group].id;
+                }
+                return nullptr;
+            };
             // Entity: a lexicon group named in the subject; a capitalised word in the subject
             // that is no known name ("eight Russian paramilitary fighters") means someone else.
             for (const auto* list : {&facts.mentions, &facts.group_hints}) {
-                for (const Mention& mention : *list)
-                    if (claim.entity.empty() && !claim.subject_span.empty() &&
-                        claim.subject_span.contains(mention.span) && !is_source_kind(mention))
+                for (const Mention& mention : *list) {
+                    if (!claim.entity.empty() || claim.subject_span.empty() ||
+                        !claim.subject_span.contains(mention.span) || is_source_kind(mention))
+                        continue;
+                    if (tables.roles[mention.entity].groups.empty())
                         claim.entity = tables.entities[mention.entity].id;
+                    else if (const std::string* group = group_of(mention))
+                        claim.entity = *group; // a place counts no one itself
+                }
             }
             if (claim.entity.empty()) {
                 for (auto token = first; token != last; ++token) {
@@ -1304,18 +1324,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                             claim.entity = tables.entities[hint.entity].id;
                     // "Pyongyang has deployed 18,000 troops": a place or government the group
                     // belongs to, counting a noun the group's names end in (not "workers").
-                    if (claim.entity.empty() && !claim.subject.empty()) {
-                        std::string head = lower((last - 1)->span.in(prose));
-                        for (const Mention& mention : facts.mentions)
-                            for (std::size_t group : tables.roles[mention.entity].groups) {
-                                const auto& heads = tables.roles[group].heads;
-                                if (claim.entity.empty() &&
-                                    std::find(heads.begin(), heads.end(), head) != heads.end() &&
-                                    !(claim.attribution &&
-                                      claim.attribution->span.contains(mention.span)))
-                                    claim.entity = tables.entities[group].id;
-                            }
-                    }
+                    for (const Mention& mention : facts.mentions)
+                        if (claim.entity.empty() &&
+                            !(claim.attribution && claim.attribution->span.contains(mention.span)))
+                            if (const std::string* group = group_of(mention))
+                                claim.entity = *group;
                     if (claim.entity.empty() && paragraph_group != no_group &&
                         paragraph_group_paragraph == sentence.paragraph &&
                         !(claim.attribution &&

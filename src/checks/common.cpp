@@ -125,14 +125,24 @@ const Fact* newest_fact(const RulePack& pack, std::string_view entity, std::stri
 std::vector<const Fact*> facts_with_same_number(const RulePack& pack, const Claim& claim,
                                                 const Date& as_of) {
     std::vector<const Fact*> found;
-    std::optional<double> number = headline_number(claim.quantity.value, claim.quantity.low);
+    const Quantity& q = claim.quantity;
+    std::optional<double> number = headline_number(q.value, q.low);
     if (!number)
         return found;
+    // A span ("10,000-12,000", "thousands") is the same figure only as the same span, not as
+    // its low end ("over 10,000").
+    auto span = [](std::optional<double> value, std::optional<double> low,
+                   std::optional<double> high) { return !value && low && high; };
+    bool claim_span = span(q.value, q.low, q.high);
     // Later in the pack first, so that of two facts of a date the later one leads.
     for (auto fact = pack.facts.rbegin(); fact != pack.facts.rend(); ++fact) {
-        std::optional<double> figure = headline_number(fact->value, fact->low);
-        if (fact->entity == claim.entity && fact->metric == claim.metric && figure &&
-            *figure == *number && known_by(fact->as_of, as_of))
+        if (fact->entity != claim.entity || fact->metric != claim.metric ||
+            !known_by(fact->as_of, as_of))
+            continue;
+        bool same = claim_span || span(fact->value, fact->low, fact->high)
+                        ? fact->low == q.low && fact->high == q.high && !fact->value
+                        : headline_number(fact->value, fact->low) == number;
+        if (same)
             found.push_back(&*fact);
     }
     std::stable_sort(found.begin(), found.end(),

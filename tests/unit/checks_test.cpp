@@ -319,6 +319,10 @@ TEST_CASE("misattribution: the figure's source is someone else") {
     Draft unknown = draft("About 450 were killed, the Pentagon said.\n",
                           {{"About 450", "north-korean-troops", "killed", "pentagon"}});
     CHECK(run("misattribution", unknown, may).empty()); // no fact with that figure
+    // A range is not the fact of its low end ("more than 10,000", the NIS via Lee).
+    Draft range = draft("10,000-12,000 were deployed, Zelenskyy said.\n",
+                        {{"10,000-12,000", "north-korean-troops", "deployed", "zelenskyy"}});
+    CHECK(run("misattribution", range, january).empty());
 }
 
 TEST_CASE("name-variant: people's spellings, with a fix; organisations' aliases are fine") {

@@ -131,6 +131,9 @@ TEST_CASE("claims: troops of the place or government a group belongs to are the 
     CHECK(deployed.metric == "deployed");
     CHECK(claim_for("North Korea has sent 11,000 soldiers to Russia.", "11,000").entity ==
           "north-korean-troops");
+    // The place in the subject: "DPRK troops" are the group, not the country.
+    CHECK(claim_for("Some 11,000 DPRK troops were sent to Russia.", "Some 11,000").entity ==
+          "north-korean-troops");
     // A noun the group's names do not end in counts someone else.
     CHECK(claim_for("North Korea has sent 1,000 workers to Russia.", "1,000").entity.empty());
     // North Korean casualties are still the group, not the country.
