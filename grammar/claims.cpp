@@ -1107,8 +1107,16 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             return best ? std::optional<Attribution>(best->attribution) : std::nullopt;
         };
 
-        // --- a date the sentence gives its figures ------------------------------------------
-        std::optional<Date> claim_date;
+        // --- the dates the sentence gives its figures -------------------------------------
+        // A date after a marker ("by December", "as of January 2025", "in early January")
+        // dates the sentence's figures, the last such date winning, but not a figure before a
+        // comparison that the date follows: in "600, up from 300 in January" it dates only the
+        // 300 (in "In September ... rose from 2,000 to 30,000" it dates both).
+        struct DatingDate {
+            Span span;
+            Date date;
+        };
+        std::vector<DatingDate> dating_dates;
         for (const Quantity& quantity : quantities) {
             if (quantity.kind != QuantityKind::date || !quantity.date)
                 continue;
@@ -1122,13 +1130,31 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                                           "the middle of ", "the start of "})
                 if (tail.ends_with(part))
                     tail.resize(tail.size() - part.size());
+            bool dating = before.empty() || tail.ends_with("by") || tail.ends_with("as of");
             for (std::string_view marker :
                  {"by ", "as of ", "as at ", "until ", "through ", "in ", "since "})
-                if (tail.ends_with(marker) || tail == marker.substr(0, marker.size() - 1))
-                    claim_date = quantity.date;
-            if (before.empty() || tail.ends_with("by") || tail.ends_with("as of"))
-                claim_date = quantity.date; // "By December 2024, ..." opens the sentence
+                dating =
+                    dating || tail.ends_with(marker) || tail == marker.substr(0, marker.size() - 1);
+            if (dating)
+                dating_dates.push_back({quantity.span, *quantity.date});
         }
+        auto date_of = [&](Span figure) -> std::optional<Date> {
+            std::optional<Date> found;
+            for (const DatingDate& dating : dating_dates) {
+                std::string between = figure.end <= dating.span.begin
+                                          ? lower(std::string_view(prose).substr(
+                                                figure.end, dating.span.begin - figure.end))
+                                          : "";
+                bool compared = false;
+                for (std::string_view cue :
+                     {"up from", "down from", "compared with", "compared to", "rising from",
+                      "rose from", "risen from", "an earlier estimate", "a previous estimate"})
+                    compared = compared || between.find(cue) != std::string::npos;
+                if (!compared)
+                    found = dating.date;
+            }
+            return found;
+        };
 
         // --- each quantity ------------------------------------------------------------------
         std::size_t first_claim = claims.size();
@@ -1153,7 +1179,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                 std::string_view(prose).substr(clause_begin, quantity_span.begin - clause_begin);
             std::string lead_tail = lower(lead.substr(lead.size() > 8 ? lead.size() - 8 : 0));
             if (lead_tail.ends_with("aged ") || lead_tail.ends_with("age of ")) {
-                claim.date = claim_date;
+                claim.date = date_of(claim.quantity.span);
                 claims.push_back(std::move(claim));
                 continue;
             }
@@ -1337,7 +1363,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                 }
             }
 
-            claim.date = claim_date;
+            claim.date = date_of(claim.quantity.span);
             claims.push_back(std::move(claim));
         }
 

@@ -230,6 +230,20 @@ TEST_CASE("claims: a claim that dates itself") {
     Claim undated = claim_for("300 North Korean soldiers had died.", "300", reference);
     CHECK_FALSE(undated.date);
 
+    // A comparison: the date belongs to the figure compared with, not the newer one.
+    std::string update = "About 600 North Korean soldiers have been killed, up from 300 in "
+                         "January.";
+    CHECK_FALSE(claim_for(update, "About 600", reference).date);
+    REQUIRE(claim_for(update, "300", reference).date);
+    CHECK(claim_for(update, "300", reference).date->iso() == "2025-01");
+    // A date that opens the sentence dates both sides of a comparison.
+    std::string opener = "In January, North Korean deaths rose from 100 to 300.";
+    for (std::string_view figure : {"100", "300"}) {
+        Claim claim = claim_for(opener, figure, reference);
+        REQUIRE(claim.date);
+        CHECK(claim.date->iso() == "2025-01");
+    }
+
     // A part of the period dates the figure by the period.
     for (std::string text : {"The NIS said 3,000 North Korean soldiers had died by mid-January.",
                              "By the end of January, 3,000 North Korean soldiers had died.",
