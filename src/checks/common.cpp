@@ -139,7 +139,7 @@ std::vector<const Fact*> facts_with_same_number(const RulePack& pack, const Clai
         if (fact->entity != claim.entity || fact->metric != claim.metric ||
             !known_by(fact->as_of, as_of))
             continue;
-        bool same = claim_span || span(fact->value, fact->low, fact->high)
+        bool same = (claim_span || span(fact->value, fact->low, fact->high))
                         ? fact->low == q.low && fact->high == q.high && !fact->value
                         : headline_number(fact->value, fact->low) == number;
         if (same)
