@@ -1173,6 +1173,26 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             std::size_t clause_begin = q > 0 ? quantities[q - 1].span.end : sentence.span.begin;
             std::size_t clause_end =
                 q + 1 < quantities.size() ? quantities[q + 1].span.begin : sentence.span.end;
+            // "About 600 of the 18,000 troops have been killed": a part of a counted whole.
+            // The part counts the whole's noun and takes the sentence's verb; the whole takes
+            // only words of its own phrase ("the 18,000 troops sent to Russia"), never that verb.
+            auto partitive = [&](std::size_t before, std::size_t after) {
+                std::string gap = lower(std::string_view(prose).substr(before, after - before));
+                std::erase(gap, '\n');
+                while (!gap.empty() && gap.front() == ' ')
+                    gap.erase(gap.begin());
+                while (!gap.empty() && gap.back() == ' ')
+                    gap.pop_back();
+                return gap == "of" || gap == "of the" || gap == "of its" || gap == "of their" ||
+                       gap == "of an estimated" || gap == "of some";
+            };
+            const bool part = q + 1 < quantities.size() && is_count(quantities[q + 1]) &&
+                              partitive(quantity_span.end, quantities[q + 1].span.begin);
+            const bool whole = q > 0 && is_count(quantities[q - 1]) &&
+                               partitive(quantities[q - 1].span.end, quantity_span.begin);
+            if (part)
+                clause_end =
+                    q + 2 < quantities.size() ? quantities[q + 2].span.begin : sentence.span.end;
 
             // An age ("died aged 87", "at the age of 37") counts nobody.
             std::string_view lead =
@@ -1184,7 +1204,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                 continue;
             }
             // Subject: the noun phrase right after the number.
-            auto first = token_at(quantity_span.end);
+            auto first = token_at(part ? quantities[q + 1].span.end : quantity_span.end);
             // A closing quote between number and noun: "several hundred" casualties.
             while (first != facts.tokens.end() && !first->word && first->span.begin < clause_end &&
                    (first->span.in(prose) == "\"" || first->span.in(prose) == "\u201d" ||
@@ -1275,6 +1295,34 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                     best = distance;
                     metric = &hit;
                 }
+            }
+            if (part || whole) {
+                const std::size_t phrase_end = subject.empty() ? quantity_span.end : subject.end;
+                const MetricHit* own = nullptr;        // a metric word of the noun phrase
+                const MetricHit* verb = nullptr;       // the last metric verb after it
+                const MetricHit* participle = nullptr; // "sent" right after the noun
+                for (const MetricHit& hit : facts.metric_hits) {
+                    if (hit.span.begin < quantity_span.end || hit.span.end > clause_end)
+                        continue;
+                    if (!subject.empty() && subject.contains(hit.span)) {
+                        own = own ? own : &hit;
+                        continue;
+                    }
+                    if (!hit.verb || hit.span.begin < phrase_end)
+                        continue;
+                    verb = &hit;
+                    std::string_view gap =
+                        std::string_view(prose).substr(phrase_end, hit.span.begin - phrase_end);
+                    std::string_view word = hit.span.in(prose);
+                    word = word.substr(0, word.find(' '));
+                    if (!participle && gap.find_first_not_of(' ') == std::string_view::npos &&
+                        !ends_noun_phrase(word))
+                        participle = &hit;
+                }
+                if (part)
+                    metric = verb ? verb : own ? own : metric;
+                else
+                    metric = own ? own : participle;
             }
             if (metric)
                 claim.metric = tables.metrics[metric->metric].id;

@@ -123,6 +123,17 @@ TEST_CASE("claims: a longer metric phrase overlapping a shorter one is the readi
           "killed");
 }
 
+TEST_CASE("claims: a part of a counted whole takes the verb; the whole only its own words") {
+    std::string text = "About 600 of the 18,000 North Korean troops have been killed.";
+    Claim part = claim_for(text, "About 600");
+    CHECK(part.entity == "north-korean-troops");
+    CHECK(part.metric == "killed");
+    CHECK(claim_for(text, "18,000").metric.empty()); // not 18,000 killed
+    std::string sent = "About 600 of the 18,000 North Korean troops sent to Russia have died.";
+    CHECK(claim_for(sent, "About 600").metric == "killed");
+    CHECK(claim_for(sent, "18,000").metric == "deployed");
+}
+
 TEST_CASE("claims: troops of the place or government a group belongs to are the group") {
     Claim deployed = claim_for("According to Lee, Pyongyang has deployed about 18,000 troops in "
                                "two phases to support Russia.",
