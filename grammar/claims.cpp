@@ -1221,16 +1221,22 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
                     break; // "100 killed": the verb is not part of the subject
                 ++last;
             }
+            // Whether a metric word (a verb, when `verbs_only`) follows `from` in the clause
+            // with no comma or semicolon between.
+            auto metric_after = [&](std::size_t from, bool verbs_only) {
+                return std::any_of(
+                    facts.metric_hits.begin(), facts.metric_hits.end(), [&](const MetricHit& hit) {
+                        return (hit.verb || !verbs_only) && hit.span.begin >= from &&
+                               hit.span.end <= clause_end &&
+                               std::string_view(prose)
+                                       .substr(from, hit.span.begin - from)
+                                       .find_first_of(",;") == std::string_view::npos;
+                    });
+            };
             // A metric word after the number, before any comma ("1,000 were wounded", "10,000
             // deployed"), says what it counts: a metric noun before it then belongs to the figure
             // before ("at least 100 killed, 1,000 were wounded").
-            bool metric_follows = std::any_of(
-                facts.metric_hits.begin(), facts.metric_hits.end(), [&](const MetricHit& hit) {
-                    return hit.span.begin >= quantity_span.end && hit.span.end <= clause_end &&
-                           std::string_view(prose)
-                                   .substr(quantity_span.end, hit.span.begin - quantity_span.end)
-                                   .find_first_of(",;") == std::string_view::npos;
-                });
+            bool metric_follows = metric_after(quantity_span.end, false);
             if (first != last) {
                 claim.subject_span = {first->span.begin, (last - 1)->span.end};
                 claim.subject = std::string(claim.subject_span.in(prose));
@@ -1256,16 +1262,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& document, const Prose
             // A metric word that only qualifies the subject's noun ("2,000 wounded soldiers")
             // gives way to a metric verb after the subject ("... have been repatriated").
             const Span subject = claim.subject_span;
-            bool predicate =
-                !subject.empty() &&
-                std::any_of(facts.metric_hits.begin(), facts.metric_hits.end(),
-                            [&](const MetricHit& hit) {
-                                return hit.verb && hit.span.begin >= subject.end &&
-                                       hit.span.end <= clause_end &&
-                                       std::string_view(prose)
-                                               .substr(subject.end, hit.span.begin - subject.end)
-                                               .find_first_of(",;") == std::string_view::npos;
-                            });
+            bool predicate = !subject.empty() && metric_after(subject.end, true);
             const MetricHit* metric = nullptr;
             std::size_t best = SIZE_MAX;
             for (const MetricHit& hit : facts.metric_hits) {
